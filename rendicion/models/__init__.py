@@ -1,0 +1,39 @@
+from rendicion.models.commitments import Commitment
+from rendicion.models.cycle import AccountabilityCycleIndexPage, CycleActivity, DepartmentSectionPage
+from rendicion.models.departments import Department
+from rendicion.models.encounters import DialogueEncounterPage, EncounterAttendance
+from rendicion.models.hearings import PublicHearingPage
+from rendicion.models.improvement import ImprovementAction, ImprovementPlanPage
+from rendicion.models.index_pages import IndicatorIndexPage, SdgIndexPage
+from rendicion.models.indicators import Indicator, IndicatorMeasurement
+from rendicion.models.media import PortalDocument, PortalImage, PortalRendition
+from rendicion.models.reports import ReportPage
+from rendicion.models.sdg import SdgGoal, SdgTarget
+from rendicion.models.settings import PortalSettings
+from rendicion.models.stakeholders import PopulationGroup, StakeholderGroup
+
+__all__ = [
+    "AccountabilityCycleIndexPage",
+    "Commitment",
+    "CycleActivity",
+    "Department",
+    "DepartmentSectionPage",
+    "DialogueEncounterPage",
+    "EncounterAttendance",
+    "ImprovementAction",
+    "ImprovementPlanPage",
+    "Indicator",
+    "IndicatorIndexPage",
+    "IndicatorMeasurement",
+    "PopulationGroup",
+    "PortalDocument",
+    "PortalImage",
+    "PortalRendition",
+    "PortalSettings",
+    "PublicHearingPage",
+    "ReportPage",
+    "SdgGoal",
+    "SdgIndexPage",
+    "SdgTarget",
+    "StakeholderGroup",
+]

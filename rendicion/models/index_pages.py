@@ -1,0 +1,122 @@
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class IndicatorIndexPage(RoutablePageMixin, Page):
+    """/indicadores/: the development plan's indicators, filterable, each at its own address."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    PAGE_SIZE = 25
+
+    class Meta:
+        verbose_name = _("indicator index")
+        verbose_name_plural = _("indicator indexes")
+
+    @classmethod
+    def url_for_indicator(cls, indicator, request=None):
+        # The index URL is looked up once per request: listings link many indicators.
+        cache_owner = request if request is not None else indicator
+        base = getattr(cache_owner, "_indicator_index_url", None)
+        if base is None:
+            index_page = cls.objects.live().first()
+            base = index_page.get_url(request=request) if index_page else ""
+            cache_owner._indicator_index_url = base
+        return f"{base}{indicator.url_key}/" if base else None
+
+    @path("")
+    def index_route(self, request):
+        from rendicion.filters import IndicatorFilter
+        from rendicion.models import Indicator
+
+        filterset = IndicatorFilter(request.GET or None, queryset=Indicator.objects.public())
+        paginator = Paginator(filterset.qs, self.PAGE_SIZE)
+        page_number = request.GET.get("pagina") or 1
+        indicators_page = paginator.get_page(page_number)
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        return self.render(request, context_overrides={
+            "filterset": filterset,
+            "indicators": indicators_page,
+            "paginator": paginator,
+            "query_string": query.urlencode(),
+        })
+
+    @re_path(r"^(?P<key>[\w.-]+)/$", name="indicator")
+    def indicator_route(self, request, key):
+        from rendicion.models import Indicator
+
+        indicator = get_object_or_404(Indicator.objects.public(), Q(code=key) | Q(slug=key))
+        return self.render(request, template="rendicion/indicator_detail.html", context_overrides={
+            "indicator": indicator,
+            "reports": indicator.reports.live().public(),
+        })
+
+    def serve_preview(self, request, mode_name):
+        return self.index_route(request)
+
+
+def _goal_or_404(number):
+    from rendicion.models import SdgGoal
+
+    try:
+        return SdgGoal.objects.get(number=int(number))
+    except (SdgGoal.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+class SdgIndexPage(RoutablePageMixin, Page):
+    """/ods/: the 17 goals, and /ods/<n>/ with the goal's targets and the indicators linked."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("SDG index")
+        verbose_name_plural = _("SDG indexes")
+
+    @path("")
+    def index_route(self, request):
+        from django.db.models import Count
+
+        from rendicion.models import SdgGoal
+
+        goals = SdgGoal.objects.annotate(
+            indicator_count=Count("targets__indicators", filter=Q(targets__indicators__live=True),
+                                  distinct=True))
+        return self.render(request, context_overrides={"goals": goals})
+
+    @path("<int:number>/", name="goal")
+    def goal_route(self, request, number):
+        from django.db.models import Prefetch
+
+        from rendicion.models import Indicator
+
+        goal = _goal_or_404(number)
+        targets = goal.targets.prefetch_related(
+            Prefetch("indicators", queryset=Indicator.objects.public(), to_attr="public_indicators"))
+        return self.render(request, template="rendicion/sdg_goal.html", context_overrides={
+            "goal": goal,
+            "targets": targets,
+        })
+
+    def serve_preview(self, request, mode_name):
+        return self.index_route(request)

@@ -1,0 +1,192 @@
+"""Development-plan indicators, their measurements and SDG links.
+
+Indicators carry Wagtail's draft state, revisions, locking and workflow: the database row is
+always the last *approved* version; pending edits live in revisions until approval.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from rendicion.progress import Direction, compute_progress
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def public(self):
+        """Approved indicators, with what their public pages need in as few queries as possible."""
+        return (
+            self.filter(live=True)
+            .select_related("department")
+            .prefetch_related("measurements", "sdg_targets__goal")
+        )
+
+
+class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed,
+                ClusterableModel):
+    class Kind(models.TextChoices):
+        RESULT = "result", _("Result")
+        PRODUCT = "product", _("Product")
+
+    class DirectionChoices(models.TextChoices):
+        INCREASE = Direction.INCREASE, _("Increase")
+        DECREASE = Direction.DECREASE, _("Decrease")
+        MAINTAIN = Direction.MAINTAIN, _("Maintain")
+
+    code = models.CharField(_("code"), max_length=30, blank=True,
+                            help_text=_("Development plan code, e.g. 220100900. Unique when present."))
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True,
+                            help_text=_("Used in the address when the indicator has no code."))
+    name = models.CharField(_("name"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PRODUCT)
+    unit = models.CharField(_("unit of measure"), max_length=100)
+    baseline_value = models.DecimalField(_("baseline (number)"), max_digits=20, decimal_places=4,
+                                         null=True, blank=True)
+    baseline_text = models.CharField(
+        _("baseline (text)"), max_length=500, blank=True,
+        help_text=_("When the baseline is not a single number, e.g. “08 IE clasificación C”."))
+    target_value = models.DecimalField(_("target (number)"), max_digits=20, decimal_places=4,
+                                       null=True, blank=True)
+    target_text = models.CharField(_("target (text)"), max_length=500, blank=True)
+    direction = models.CharField(_("direction"), max_length=10, choices=DirectionChoices.choices,
+                                 default=DirectionChoices.INCREASE)
+    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT,
+                                   related_name="indicators", verbose_name=_("responsible department"))
+    plan_line = models.CharField(_("development plan line"), max_length=300, blank=True)
+    programme = models.CharField(_("programme"), max_length=300, blank=True)
+    sdg_targets = ParentalManyToManyField("rendicion.SdgTarget", related_name="indicators",
+                                          verbose_name=_("SDG targets"), blank=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type",
+        object_id_field="object_id", related_query_name="indicator", for_concrete_model=False)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),
+        FieldPanel("name"),
+        FieldPanel("department"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("direction")]),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("baseline_value"), FieldPanel("baseline_text")]),
+                         FieldRowPanel([FieldPanel("target_value"), FieldPanel("target_text")])],
+                        heading=_("Baseline and target")),
+        MultiFieldPanel([FieldPanel("plan_line"), FieldPanel("programme")],
+                        heading=_("Development plan")),
+        FieldPanel("sdg_targets"),
+        InlinePanel("measurements", heading=_("Measurements"), label=_("Measurement")),
+        FieldPanel("slug"),
+    ]
+
+    search_fields = [
+        index.SearchField("code", boost=5),
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("unit"),
+        index.SearchField("plan_line"),
+        index.SearchField("programme"),
+        index.RelatedFields("department", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("department_id"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["code", "name"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""),
+                                    name="unique_indicator_code_when_present"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} · {self.name}" if self.code else self.name
+
+    def clean(self):
+        super().clean()
+        self.code = self.code.strip()
+        if not self.slug:
+            self.slug = slugify(self.code or self.name)[:120]
+        if self.baseline_value is None and not self.baseline_text.strip():
+            raise ValidationError({"baseline_value": _("Give the baseline as a number, a text or both.")})
+        if self.target_value is None and not self.target_text.strip():
+            raise ValidationError({"target_value": _("Give the target as a number, a text or both.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.code or self.name)[:120]
+        super().save(*args, **kwargs)
+
+    @property
+    def url_key(self):
+        return self.code or self.slug
+
+    @property
+    def baseline_display(self):
+        return self.baseline_text or self.baseline_value
+
+    @property
+    def target_display(self):
+        return self.target_text or self.target_value
+
+    @property
+    def ordered_measurements(self):
+        # Sorted in Python so that prefetched measurements cost no extra query.
+        return sorted(self.measurements.all(), key=lambda m: (m.date, m.pk or 0))
+
+    @property
+    def latest_measurement(self):
+        measurements = self.ordered_measurements
+        return measurements[-1] if measurements else None
+
+    @property
+    def progress(self):
+        latest = self.latest_measurement
+        return compute_progress(
+            self.baseline_value if not self.baseline_text else None,
+            self.target_value if not self.target_text else None,
+            latest.value if latest else None,
+            self.direction,
+        )
+
+    def get_url(self, request=None):
+        from rendicion.models.index_pages import IndicatorIndexPage
+
+        return IndicatorIndexPage.url_for_indicator(self, request=request)
+
+
+class IndicatorMeasurement(Orderable):
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    period = models.CharField(_("period"), max_length=50, help_text=_("E.g. 2021, 2021-S1."))
+    date = models.DateField(_("cut-off date"))
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("period"), FieldPanel("date"), FieldPanel("value")]),
+        FieldPanel("source"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+
+    def __str__(self):
+        return f"{self.period}: {self.value}"

@@ -1,0 +1,85 @@
+"""Sustainable Development Goals (ODS) and their targets, with the official UN Spanish titles.
+
+Loaded by a data migration from ``rendicion/data/sdg_es.json`` so every install has them.
+"""
+
+from django.db import models
+from django.urls import NoReverseMatch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class SdgGoal(index.Indexed, models.Model):
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    short_title = models.CharField(_("short title"), max_length=100)
+    title = models.TextField(_("title"))
+    colour = models.CharField(_("colour"), max_length=7, help_text=_("Official UN colour, #RRGGBB."))
+
+    panels = [FieldPanel("number", read_only=True), FieldPanel("short_title"), FieldPanel("title"),
+              FieldPanel("colour")]
+
+    search_fields = [
+        index.SearchField("short_title", boost=2),
+        index.SearchField("title"),
+        index.AutocompleteField("short_title"),
+        index.FilterField("number"),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("SDG goal")
+        verbose_name_plural = _("SDG goals")
+
+    def __str__(self):
+        return f"ODS {self.number}. {self.short_title}"
+
+    def get_url(self):
+        from rendicion.models.index_pages import SdgIndexPage
+
+        index_page = SdgIndexPage.objects.live().first()
+        if index_page is None:
+            return None
+        try:
+            return index_page.url + index_page.reverse_subpage("goal", args=[self.number])
+        except NoReverseMatch:  # pragma: no cover - the route is defined on the page
+            return None
+
+
+class SdgTarget(index.Indexed, models.Model):
+    goal = models.ForeignKey(SdgGoal, on_delete=models.CASCADE, related_name="targets",
+                             verbose_name=_("goal"))
+    code = models.CharField(_("code"), max_length=10, unique=True,
+                            help_text=_("As the UN numbers it: 4.1, 4.a, 17.19."))
+    title = models.TextField(_("title"))
+    # Sort key so that 4.10 follows 4.9 and lettered targets (4.a) follow numbered ones.
+    position = models.PositiveIntegerField(_("position"), editable=False, default=0)
+
+    panels = [FieldPanel("goal", read_only=True), FieldPanel("code", read_only=True),
+              FieldPanel("title")]
+
+    search_fields = [
+        index.SearchField("code", boost=3),
+        index.SearchField("title"),
+        index.FilterField("code"),
+        index.FilterField("goal_id"),
+    ]
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self):
+        return f"{self.code} {self.short_title}"
+
+    @property
+    def short_title(self):
+        return self.title if len(self.title) <= 90 else self.title[:87].rstrip() + "…"
+
+    @staticmethod
+    def position_for(code):
+        goal, _sep, suffix = code.partition(".")
+        if suffix.isdigit():
+            return int(goal) * 1000 + int(suffix)
+        return int(goal) * 1000 + 500 + (ord(suffix.lower()) - ord("a"))
