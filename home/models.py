@@ -33,14 +33,18 @@ class HomePage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        cycles = AccountabilityCycleIndexPage.objects.live().public().child_of(self).order_by("-year")
+        cycles = (
+            AccountabilityCycleIndexPage.objects.live().public().child_of(self).order_by("-year")
+        )
         context["cycles"] = cycles
         current = cycles.first()
         context["current_cycle"] = current
         if current:
             context["upcoming_activities"] = (
                 CycleActivity.objects.filter(cycle=current, start_date__gte=timezone.localdate())
-                .select_related("linked_page").order_by("start_date")[:5])
+                .select_related("linked_page")
+                .order_by("start_date")[:5]
+            )
         context["indicator_index"] = IndicatorIndexPage.objects.live().first()
         context["sdg_index"] = SdgIndexPage.objects.live().first()
         return context

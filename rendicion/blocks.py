@@ -9,8 +9,9 @@ from wagtail.images.blocks import ImageChooserBlock
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"))
-    level = blocks.ChoiceBlock(choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2",
-                               label=_("level"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2", label=_("level")
+    )
 
     class Meta:
         icon = "title"
@@ -20,8 +21,9 @@ class HeadingBlock(blocks.StructBlock):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(label=_("alternative text"),
-                                help_text=_("Describe the image for people who cannot see it."))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"), help_text=_("Describe the image for people who cannot see it.")
+    )
     caption = blocks.CharBlock(required=False, label=_("caption"))
 
     class Meta:
@@ -54,7 +56,9 @@ class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         features=["bold", "italic", "link", "document-link", "ol", "ul", "h3"],
-        label=_("Paragraph"), template="blocks/paragraph_block.html")
+        label=_("Paragraph"),
+        template="blocks/paragraph_block.html",
+    )
     image = ImageBlock()
     document = DocumentBlock()
     embed = EmbedBlock(label=_("Video or embed"), template="blocks/embed_block.html")
@@ -79,8 +83,9 @@ class PhaseBlock(blocks.StructBlock):
         ("evaluation", _("Evaluation and follow-up")),
     ]
     phase = blocks.ChoiceBlock(choices=PHASES, label=_("phase"))
-    description = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"],
-                                       label=_("description"))
+    description = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul", "ol"], label=_("description")
+    )
 
     class Meta:
         icon = "list-ol"
@@ -110,10 +115,12 @@ class QuestionBlock(blocks.StructBlock):
     ]
     kind = blocks.ChoiceBlock(choices=KINDS, default="question", label=_("kind"))
     text = blocks.TextBlock(label=_("what was said"))
-    asked_by = blocks.CharBlock(required=False, label=_("raised by"),
-                                help_text=_("A group or sector, not a person's name."))
-    answer = blocks.RichTextBlock(required=False, features=["bold", "italic", "link", "ul"],
-                                  label=_("answer"))
+    asked_by = blocks.CharBlock(
+        required=False, label=_("raised by"), help_text=_("A group or sector, not a person's name.")
+    )
+    answer = blocks.RichTextBlock(
+        required=False, features=["bold", "italic", "link", "ul"], label=_("answer")
+    )
     answered_by = blocks.CharBlock(required=False, label=_("answered by"))
 
     class Meta:
@@ -126,8 +133,9 @@ class RightBlock(blocks.StructBlock):
     """How the management respected, protected and guaranteed a right."""
 
     right = blocks.CharBlock(label=_("right"), help_text=_("E.g. Right to education."))
-    how = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"],
-                               label=_("how it was guaranteed"))
+    how = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul"], label=_("how it was guaranteed")
+    )
 
     class Meta:
         icon = "pick"

@@ -14,7 +14,8 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         self.section_department = self._section_department(parent_page)
         if self.section_department and "department" in self.fields and not self.instance.pk:
-            self.initial.setdefault("department", self.section_department.pk)
+            # initial already holds the instance's empty department, so setdefault won't do.
+            self.initial["department"] = self.section_department.pk
 
     @staticmethod
     def _section_department(parent_page):
@@ -29,7 +30,11 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         department = cleaned_data.get("department")
         if self.section_department and department and department != self.section_department:
-            self.add_error("department", forms.ValidationError(
-                _("This page is inside the section of %(department)s and must belong to it."),
-                params={"department": self.section_department}))
+            self.add_error(
+                "department",
+                forms.ValidationError(
+                    _("This page is inside the section of %(department)s and must belong to it."),
+                    params={"department": self.section_department},
+                ),
+            )
         return cleaned_data

@@ -67,14 +67,14 @@ def compute_progress(baseline, target, current, direction):
     """Return the :class:`Progress` of ``current`` from ``baseline`` towards ``target``.
 
     ``baseline``, ``target`` and ``current`` are ``Decimal`` or ``None``; ``None`` for the
-    baseline or target means it is only known as text.
+    baseline or target means it is only known as text, and a text cannot be measured against.
     """
     if current is None:
         return Progress(None, Progress.NO_MEASUREMENT)
-    if target is None:
+    if baseline is None or target is None:
         return Progress(None, Progress.NOT_COMPUTABLE)
 
-    if direction == Direction.MAINTAIN or baseline is None or baseline == target:
+    if direction == Direction.MAINTAIN or baseline == target:
         return _progress_to_hold(target, current, direction)
 
     if direction == Direction.DECREASE:

@@ -6,8 +6,10 @@ from django.conf import settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # In CI a browser test that cannot run is a failure, not a skip.
-BROWSER_REQUIRED = os.environ.get("CI", "").lower() in {"1", "true", "yes"} or os.environ.get(
-    "REQUIRE_BROWSER") == "1"
+BROWSER_REQUIRED = (
+    os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+    or os.environ.get("REQUIRE_BROWSER") == "1"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +28,9 @@ def chromium_browser():
     """Debian's Chromium driven by Playwright. Never downloads a browser."""
     if not os.path.exists(CHROMIUM):
         if BROWSER_REQUIRED:
-            pytest.fail(f"Chromium not found at {CHROMIUM}: install it with apt-get install chromium")
+            pytest.fail(
+                f"Chromium not found at {CHROMIUM}: install it with apt-get install chromium"
+            )
         pytest.skip("Chromium is not installed")
     # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
     # inside one unless told it is safe, which it is here (the loop only drives the browser).
@@ -37,9 +41,15 @@ def chromium_browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()

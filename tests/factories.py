@@ -128,8 +128,7 @@ class EncounterFactory(PageFactory):
         model = models.DialogueEncounterPage
 
     modality = models.DialogueEncounterPage.Modality.DEPARTMENT
-    start = factory.LazyFunction(
-        lambda: timezone.make_aware(datetime.datetime(2021, 11, 10, 9, 0)))
+    start = factory.LazyFunction(lambda: timezone.make_aware(datetime.datetime(2021, 11, 10, 9, 0)))
     place = "Centro Administrativo Municipal"
 
 
@@ -144,8 +143,7 @@ class HearingFactory(PageFactory):
     class Meta:
         model = models.PublicHearingPage
 
-    start = factory.LazyFunction(
-        lambda: timezone.make_aware(datetime.datetime(2021, 12, 15, 9, 0)))
+    start = factory.LazyFunction(lambda: timezone.make_aware(datetime.datetime(2021, 12, 15, 9, 0)))
     place = "Teatro Municipal"
 
 

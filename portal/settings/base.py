@@ -145,7 +145,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ---
-WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Rendición de Cuentas · Alcaldía de Palmira")
+WAGTAIL_SITE_NAME = os.environ.get(
+    "WAGTAIL_SITE_NAME", "Rendición de Cuentas · Alcaldía de Palmira"
+)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 # Custom models from the very first migration: later work adds metadata, checksums and

@@ -1,5 +1,9 @@
 from rendicion.models.commitments import Commitment
-from rendicion.models.cycle import AccountabilityCycleIndexPage, CycleActivity, DepartmentSectionPage
+from rendicion.models.cycle import (
+    AccountabilityCycleIndexPage,
+    CycleActivity,
+    DepartmentSectionPage,
+)
 from rendicion.models.departments import Department
 from rendicion.models.encounters import DialogueEncounterPage, EncounterAttendance
 from rendicion.models.hearings import PublicHearingPage

@@ -7,8 +7,9 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 
-class Commitment(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed,
-                 models.Model):
+class Commitment(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
     """A compromiso the administration made to citizens in an encounter or a hearing."""
 
     class Status(models.TextChoices):
@@ -18,30 +19,50 @@ class Commitment(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, i
         NOT_FULFILLED = "not_fulfilled", _("Not fulfilled")
 
     text = models.TextField(_("commitment"))
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT,
-                                   related_name="commitments", verbose_name=_("responsible department"))
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("responsible department"),
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.PENDING)
-    origin_page = models.ForeignKey("wagtailcore.Page", on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="commitments",
-                                    verbose_name=_("made at"),
-                                    help_text=_("The encounter or hearing where it was made."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    origin_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("made at"),
+        help_text=_("The encounter or hearing where it was made."),
+    )
     evidence = models.TextField(_("evidence"), blank=True)
-    evidence_document = models.ForeignKey(get_document_model_string(), on_delete=models.SET_NULL,
-                                          null=True, blank=True, related_name="+",
-                                          verbose_name=_("evidence document"))
+    evidence_document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence document"),
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="commitment")
     workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState", content_type_field="base_content_type",
-        object_id_field="object_id", related_query_name="commitment", for_concrete_model=False)
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="commitment",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("department"), FieldPanel("due_date"), FieldPanel("status")]),
-        PageChooserPanel("origin_page", ["rendicion.DialogueEncounterPage",
-                                         "rendicion.PublicHearingPage"]),
+        PageChooserPanel(
+            "origin_page", ["rendicion.DialogueEncounterPage", "rendicion.PublicHearingPage"]
+        ),
         FieldPanel("evidence"),
         FieldPanel("evidence_document"),
     ]

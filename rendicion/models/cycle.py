@@ -30,8 +30,12 @@ class AccountabilityCycleIndexPage(Page):
         FieldPanel("body"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("objective"), index.SearchField("body"),
-                     index.FilterField("year")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("objective"),
+        index.SearchField("body"),
+        index.FilterField("year"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [
@@ -56,17 +60,36 @@ class AccountabilityCycleIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         descendants = Page.objects.live().public().descendant_of(self)
-        activities = self.activities.select_related("linked_page").order_by("start_date", "sort_order")
+        activities = self.activities.select_related("linked_page").order_by(
+            "start_date", "sort_order"
+        )
         context["schedule"] = [
-            (value, label, [a for a in activities if a.phase == value]) for value, label in Phase.choices
+            (value, label, [a for a in activities if a.phase == value])
+            for value, label in Phase.choices
         ]
-        context["sections"] = (DepartmentSectionPage.objects.live().public().child_of(self)
-                               .select_related("department"))
-        context["encounters"] = (DialogueEncounterPage.objects.live().public().descendant_of(self)
-                                 .select_related("department").order_by("start"))
-        context["hearings"] = PublicHearingPage.objects.live().public().descendant_of(self).order_by("start")
-        context["reports"] = (ReportPage.objects.live().public().descendant_of(self)
-                              .select_related("department").order_by("kind", "title"))
+        context["sections"] = (
+            DepartmentSectionPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("department")
+        )
+        context["encounters"] = (
+            DialogueEncounterPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("department")
+            .order_by("start")
+        )
+        context["hearings"] = (
+            PublicHearingPage.objects.live().public().descendant_of(self).order_by("start")
+        )
+        context["reports"] = (
+            ReportPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("department")
+            .order_by("kind", "title")
+        )
         context["plans"] = ImprovementPlanPage.objects.live().public().descendant_of(self)
         context["has_content"] = descendants.exists()
         return context
@@ -75,14 +98,21 @@ class AccountabilityCycleIndexPage(Page):
 class CycleActivity(Orderable):
     """An entry of the cycle's cronograma, linking to the page where it is reported."""
 
-    cycle = ParentalKey(AccountabilityCycleIndexPage, on_delete=models.CASCADE,
-                        related_name="activities")
+    cycle = ParentalKey(
+        AccountabilityCycleIndexPage, on_delete=models.CASCADE, related_name="activities"
+    )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
     title = models.CharField(_("activity"), max_length=255)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    linked_page = models.ForeignKey("wagtailcore.Page", on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="+", verbose_name=_("page"))
+    linked_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("page"),
+    )
 
     panels = [
         FieldPanel("phase"),
@@ -106,8 +136,12 @@ class DepartmentSectionPage(Page):
     scope editors to their department's pages.
     """
 
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT,
-                                   related_name="sections", verbose_name=_("department"))
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        related_name="sections",
+        verbose_name=_("department"),
+    )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("department"), FieldPanel("intro")]
@@ -132,8 +166,9 @@ class DepartmentSectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         children = Page.objects.live().public().child_of(self)
-        context["encounters"] = (DialogueEncounterPage.objects.filter(pk__in=children)
-                                 .order_by("start"))
+        context["encounters"] = DialogueEncounterPage.objects.filter(pk__in=children).order_by(
+            "start"
+        )
         context["reports"] = ReportPage.objects.filter(pk__in=children).order_by("title")
         context["other_pages"] = children.not_type(DialogueEncounterPage, ReportPage).specific()
         context["indicators"] = Indicator.objects.public().filter(department=self.department_id)

@@ -21,25 +21,40 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         NEIGHBOURHOOD = "neighbourhood", _("Gobierno al barrio")
         RURAL = "rural", _("Gobierno al campo")
 
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="encounters",
-                                   verbose_name=_("department"))
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="encounters",
+        verbose_name=_("department"),
+    )
     modality = models.CharField(_("modality"), max_length=20, choices=Modality.choices)
-    territory = models.CharField(_("territory"), max_length=200, blank=True,
-                                 help_text=_("Comuna or corregimiento."))
+    territory = models.CharField(
+        _("territory"), max_length=200, blank=True, help_text=_("Comuna or corregimiento.")
+    )
     start = models.DateTimeField(_("date and time"))
     place = models.CharField(_("place"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
-    stakeholder_groups = ParentalManyToManyField("rendicion.StakeholderGroup", blank=True,
-                                                 related_name="encounters",
-                                                 verbose_name=_("stakeholder groups invited"))
+    stakeholder_groups = ParentalManyToManyField(
+        "rendicion.StakeholderGroup",
+        blank=True,
+        related_name="encounters",
+        verbose_name=_("stakeholder groups invited"),
+    )
     attendance_total = models.PositiveIntegerField(_("total attendance"), null=True, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    questions = StreamField([("question", QuestionBlock())], blank=True,
-                            verbose_name=_("questions and proposals"))
+    questions = StreamField(
+        [("question", QuestionBlock())], blank=True, verbose_name=_("questions and proposals")
+    )
     systematisation_document = models.ForeignKey(
-        get_document_model_string(), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("systematisation document"))
+        get_document_model_string(),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("systematisation document"),
+    )
 
     base_form_class = DepartmentScopedPageForm
 
@@ -49,19 +64,33 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         FieldRowPanel([FieldPanel("start"), FieldPanel("territory")]),
         FieldPanel("place"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("stakeholder_groups"), FieldPanel("attendance_total"),
-                         InlinePanel("attendance", label=_("Attendance by group"))],
-                        heading=_("Participants")),
+        MultiFieldPanel(
+            [
+                FieldPanel("stakeholder_groups"),
+                FieldPanel("attendance_total"),
+                InlinePanel("attendance", label=_("Attendance by group")),
+            ],
+            heading=_("Participants"),
+        ),
         FieldPanel("body"),
         FieldPanel("questions"),
         FieldPanel("systematisation_document"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("territory"),
-                     index.SearchField("place"), index.SearchField("body"),
-                     index.SearchField("questions"), index.FilterField("modality")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("territory"),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.SearchField("questions"),
+        index.FilterField("modality"),
+    ]
 
-    parent_page_types = ["rendicion.AccountabilityCycleIndexPage", "rendicion.DepartmentSectionPage"]
+    parent_page_types = [
+        "rendicion.AccountabilityCycleIndexPage",
+        "rendicion.DepartmentSectionPage",
+    ]
     subpage_types = []
 
     class Meta:
@@ -71,9 +100,14 @@ class DialogueEncounterPage(CyclePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stakeholder_groups"] = self.stakeholder_groups.all()
-        context["attendance"] = self.attendance.select_related("stakeholder_group", "population_group")
-        context["commitments"] = (self.commitments.filter(live=True).select_related("department")
-                                  .order_by("due_date", "pk"))
+        context["attendance"] = self.attendance.select_related(
+            "stakeholder_group", "population_group"
+        )
+        context["commitments"] = (
+            self.commitments.filter(live=True)
+            .select_related("department")
+            .order_by("due_date", "pk")
+        )
         return context
 
 
@@ -81,16 +115,29 @@ class EncounterAttendance(Orderable):
     """How many people of a stakeholder or population group took part."""
 
     page = ParentalKey(DialogueEncounterPage, on_delete=models.CASCADE, related_name="attendance")
-    stakeholder_group = models.ForeignKey("rendicion.StakeholderGroup", on_delete=models.CASCADE,
-                                          null=True, blank=True, related_name="+",
-                                          verbose_name=_("stakeholder group"))
-    population_group = models.ForeignKey("rendicion.PopulationGroup", on_delete=models.CASCADE,
-                                         null=True, blank=True, related_name="+",
-                                         verbose_name=_("population group"))
+    stakeholder_group = models.ForeignKey(
+        "rendicion.StakeholderGroup",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stakeholder group"),
+    )
+    population_group = models.ForeignKey(
+        "rendicion.PopulationGroup",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("population group"),
+    )
     count = models.PositiveIntegerField(_("people"))
 
-    panels = [FieldRowPanel([FieldPanel("stakeholder_group"), FieldPanel("population_group"),
-                             FieldPanel("count")])]
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("stakeholder_group"), FieldPanel("population_group"), FieldPanel("count")]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("attendance")

@@ -27,16 +27,21 @@ class PublicHearingPage(CyclePageMixin, Page):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("address")]),
-        MultiFieldPanel([FieldPanel("livestream_url"), FieldPanel("video_url")],
-                        heading=_("Video")),
+        MultiFieldPanel(
+            [FieldPanel("livestream_url"), FieldPanel("video_url")], heading=_("Video")
+        ),
         FieldPanel("summary"),
         FieldPanel("agenda"),
         FieldPanel("documents"),
         FieldPanel("outcomes"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("place"),
-                     index.SearchField("outcomes")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("place"),
+        index.SearchField("outcomes"),
+    ]
 
     parent_page_types = ["rendicion.AccountabilityCycleIndexPage"]
     subpage_types = []
@@ -47,6 +52,9 @@ class PublicHearingPage(CyclePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["commitments"] = (self.commitments.filter(live=True).select_related("department")
-                                  .order_by("due_date", "pk"))
+        context["commitments"] = (
+            self.commitments.filter(live=True)
+            .select_related("department")
+            .order_by("due_date", "pk")
+        )
         return context

@@ -24,11 +24,22 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         ENCOUNTER = "encounter", _("Dialogue encounter")
 
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
-    source_page = models.ForeignKey("wagtailcore.Page", on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="+", verbose_name=_("source page"))
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="improvement_plans",
-                                   verbose_name=_("department"))
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source page"),
+    )
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="improvement_plans",
+        verbose_name=_("department"),
+    )
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -45,7 +56,10 @@ class ImprovementPlanPage(CyclePageMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
-    parent_page_types = ["rendicion.AccountabilityCycleIndexPage", "rendicion.DepartmentSectionPage"]
+    parent_page_types = [
+        "rendicion.AccountabilityCycleIndexPage",
+        "rendicion.DepartmentSectionPage",
+    ]
     subpage_types = []
 
     class Meta:
@@ -70,14 +84,19 @@ class ImprovementPlanPage(CyclePageMixin, Page):
 class ImprovementAction(Orderable):
     plan = ParentalKey(ImprovementPlanPage, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField(_("action"))
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT,
-                                   related_name="improvement_actions",
-                                   verbose_name=_("responsible department"))
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        related_name="improvement_actions",
+        verbose_name=_("responsible department"),
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices,
-                              default=ActionStatus.PENDING)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0,
-                                                validators=[MaxValueValidator(100)])
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
 
     panels = [
         FieldPanel("description"),

@@ -48,22 +48,29 @@ class IndicatorIndexPage(RoutablePageMixin, Page):
         indicators_page = paginator.get_page(page_number)
         query = request.GET.copy()
         query.pop("pagina", None)
-        return self.render(request, context_overrides={
-            "filterset": filterset,
-            "indicators": indicators_page,
-            "paginator": paginator,
-            "query_string": query.urlencode(),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "filterset": filterset,
+                "indicators": indicators_page,
+                "paginator": paginator,
+                "query_string": query.urlencode(),
+            },
+        )
 
     @re_path(r"^(?P<key>[\w.-]+)/$", name="indicator")
     def indicator_route(self, request, key):
         from rendicion.models import Indicator
 
         indicator = get_object_or_404(Indicator.objects.public(), Q(code=key) | Q(slug=key))
-        return self.render(request, template="rendicion/indicator_detail.html", context_overrides={
-            "indicator": indicator,
-            "reports": indicator.reports.live().public(),
-        })
+        return self.render(
+            request,
+            template="rendicion/indicator_detail.html",
+            context_overrides={
+                "indicator": indicator,
+                "reports": indicator.reports.live().public(),
+            },
+        )
 
     def serve_preview(self, request, mode_name):
         return self.index_route(request)
@@ -100,8 +107,10 @@ class SdgIndexPage(RoutablePageMixin, Page):
         from rendicion.models import SdgGoal
 
         goals = SdgGoal.objects.annotate(
-            indicator_count=Count("targets__indicators", filter=Q(targets__indicators__live=True),
-                                  distinct=True))
+            indicator_count=Count(
+                "targets__indicators", filter=Q(targets__indicators__live=True), distinct=True
+            )
+        )
         return self.render(request, context_overrides={"goals": goals})
 
     @path("<int:number>/", name="goal")
@@ -112,11 +121,16 @@ class SdgIndexPage(RoutablePageMixin, Page):
 
         goal = _goal_or_404(number)
         targets = goal.targets.prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.public(), to_attr="public_indicators"))
-        return self.render(request, template="rendicion/sdg_goal.html", context_overrides={
-            "goal": goal,
-            "targets": targets,
-        })
+            Prefetch("indicators", queryset=Indicator.objects.public(), to_attr="public_indicators")
+        )
+        return self.render(
+            request,
+            template="rendicion/sdg_goal.html",
+            context_overrides={
+                "goal": goal,
+                "targets": targets,
+            },
+        )
 
     def serve_preview(self, request, mode_name):
         return self.index_route(request)

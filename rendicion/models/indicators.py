@@ -35,8 +35,9 @@ class IndicatorQuerySet(models.QuerySet):
         )
 
 
-class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed,
-                ClusterableModel):
+class Indicator(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     class Kind(models.TextChoices):
         RESULT = "result", _("Result")
         PRODUCT = "product", _("Product")
@@ -46,34 +47,61 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         DECREASE = Direction.DECREASE, _("Decrease")
         MAINTAIN = Direction.MAINTAIN, _("Maintain")
 
-    code = models.CharField(_("code"), max_length=30, blank=True,
-                            help_text=_("Development plan code, e.g. 220100900. Unique when present."))
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True,
-                            help_text=_("Used in the address when the indicator has no code."))
+    code = models.CharField(
+        _("code"),
+        max_length=30,
+        blank=True,
+        help_text=_("Development plan code, e.g. 220100900. Unique when present."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Used in the address when the indicator has no code."),
+    )
     name = models.CharField(_("name"), max_length=500)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PRODUCT)
     unit = models.CharField(_("unit of measure"), max_length=100)
-    baseline_value = models.DecimalField(_("baseline (number)"), max_digits=20, decimal_places=4,
-                                         null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline (number)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
     baseline_text = models.CharField(
-        _("baseline (text)"), max_length=500, blank=True,
-        help_text=_("When the baseline is not a single number, e.g. “08 IE clasificación C”."))
-    target_value = models.DecimalField(_("target (number)"), max_digits=20, decimal_places=4,
-                                       null=True, blank=True)
+        _("baseline (text)"),
+        max_length=500,
+        blank=True,
+        help_text=_("When the baseline is not a single number, e.g. “08 IE clasificación C”."),
+    )
+    target_value = models.DecimalField(
+        _("target (number)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
     target_text = models.CharField(_("target (text)"), max_length=500, blank=True)
-    direction = models.CharField(_("direction"), max_length=10, choices=DirectionChoices.choices,
-                                 default=DirectionChoices.INCREASE)
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT,
-                                   related_name="indicators", verbose_name=_("responsible department"))
+    direction = models.CharField(
+        _("direction"),
+        max_length=10,
+        choices=DirectionChoices.choices,
+        default=DirectionChoices.INCREASE,
+    )
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        verbose_name=_("responsible department"),
+    )
     plan_line = models.CharField(_("development plan line"), max_length=300, blank=True)
     programme = models.CharField(_("programme"), max_length=300, blank=True)
-    sdg_targets = ParentalManyToManyField("rendicion.SdgTarget", related_name="indicators",
-                                          verbose_name=_("SDG targets"), blank=True)
+    sdg_targets = ParentalManyToManyField(
+        "rendicion.SdgTarget", related_name="indicators", verbose_name=_("SDG targets"), blank=True
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
     workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState", content_type_field="base_content_type",
-        object_id_field="object_id", related_query_name="indicator", for_concrete_model=False)
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="indicator",
+        for_concrete_model=False,
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -82,11 +110,16 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         FieldPanel("name"),
         FieldPanel("department"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("direction")]),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("baseline_value"), FieldPanel("baseline_text")]),
-                         FieldRowPanel([FieldPanel("target_value"), FieldPanel("target_text")])],
-                        heading=_("Baseline and target")),
-        MultiFieldPanel([FieldPanel("plan_line"), FieldPanel("programme")],
-                        heading=_("Development plan")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("baseline_value"), FieldPanel("baseline_text")]),
+                FieldRowPanel([FieldPanel("target_value"), FieldPanel("target_text")]),
+            ],
+            heading=_("Baseline and target"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("plan_line"), FieldPanel("programme")], heading=_("Development plan")
+        ),
         FieldPanel("sdg_targets"),
         InlinePanel("measurements", heading=_("Measurements"), label=_("Measurement")),
         FieldPanel("slug"),
@@ -110,8 +143,9 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""),
-                                    name="unique_indicator_code_when_present"),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="unique_indicator_code_when_present"
+            ),
         ]
 
     def __str__(self):
@@ -123,9 +157,13 @@ class Indicator(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         if not self.slug:
             self.slug = slugify(self.code or self.name)[:120]
         if self.baseline_value is None and not self.baseline_text.strip():
-            raise ValidationError({"baseline_value": _("Give the baseline as a number, a text or both.")})
+            raise ValidationError(
+                {"baseline_value": _("Give the baseline as a number, a text or both.")}
+            )
         if self.target_value is None and not self.target_text.strip():
-            raise ValidationError({"target_value": _("Give the target as a number, a text or both.")})
+            raise ValidationError(
+                {"target_value": _("Give the target as a number, a text or both.")}
+            )
 
     def save(self, *args, **kwargs):
         if not self.slug:

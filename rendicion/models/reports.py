@@ -22,20 +22,33 @@ class ReportPage(CyclePageMixin, Page):
         EVALUATION = "evaluation", _("Final evaluation report")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    department = models.ForeignKey("rendicion.Department", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="reports", verbose_name=_("department"),
-                                   help_text=_("Leave empty for a report of the whole administration."))
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("department"),
+        help_text=_("Leave empty for a report of the whole administration."),
+    )
     period_start = models.DateField(_("period from"), null=True, blank=True)
     period_end = models.DateField(_("period to"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     documents = StreamField(DocumentListBlock(), blank=True, verbose_name=_("documents"))
-    indicators = ParentalManyToManyField("rendicion.Indicator", blank=True, related_name="reports",
-                                         verbose_name=_("indicators reported"))
+    indicators = ParentalManyToManyField(
+        "rendicion.Indicator",
+        blank=True,
+        related_name="reports",
+        verbose_name=_("indicators reported"),
+    )
     rights = StreamField([("right", RightBlock())], blank=True, verbose_name=_("rights"))
-    population_groups = ParentalManyToManyField("rendicion.PopulationGroup", blank=True,
-                                                related_name="reports",
-                                                verbose_name=_("population groups"))
+    population_groups = ParentalManyToManyField(
+        "rendicion.PopulationGroup",
+        blank=True,
+        related_name="reports",
+        verbose_name=_("population groups"),
+    )
 
     base_form_class = DepartmentScopedPageForm
 
@@ -47,14 +60,23 @@ class ReportPage(CyclePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("documents"),
         FieldPanel("indicators"),
-        MultiFieldPanel([FieldPanel("rights"), FieldPanel("population_groups")],
-                        heading=_("Rights-based and peace approach")),
+        MultiFieldPanel(
+            [FieldPanel("rights"), FieldPanel("population_groups")],
+            heading=_("Rights-based and peace approach"),
+        ),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body"),
-                     index.FilterField("kind")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
 
-    parent_page_types = ["rendicion.AccountabilityCycleIndexPage", "rendicion.DepartmentSectionPage"]
+    parent_page_types = [
+        "rendicion.AccountabilityCycleIndexPage",
+        "rendicion.DepartmentSectionPage",
+    ]
     subpage_types = []
 
     class Meta:

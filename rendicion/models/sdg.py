@@ -14,10 +14,16 @@ class SdgGoal(index.Indexed, models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     short_title = models.CharField(_("short title"), max_length=100)
     title = models.TextField(_("title"))
-    colour = models.CharField(_("colour"), max_length=7, help_text=_("Official UN colour, #RRGGBB."))
+    colour = models.CharField(
+        _("colour"), max_length=7, help_text=_("Official UN colour, #RRGGBB.")
+    )
 
-    panels = [FieldPanel("number", read_only=True), FieldPanel("short_title"), FieldPanel("title"),
-              FieldPanel("colour")]
+    panels = [
+        FieldPanel("number", read_only=True),
+        FieldPanel("short_title"),
+        FieldPanel("title"),
+        FieldPanel("colour"),
+    ]
 
     search_fields = [
         index.SearchField("short_title", boost=2),
@@ -47,16 +53,21 @@ class SdgGoal(index.Indexed, models.Model):
 
 
 class SdgTarget(index.Indexed, models.Model):
-    goal = models.ForeignKey(SdgGoal, on_delete=models.CASCADE, related_name="targets",
-                             verbose_name=_("goal"))
-    code = models.CharField(_("code"), max_length=10, unique=True,
-                            help_text=_("As the UN numbers it: 4.1, 4.a, 17.19."))
+    goal = models.ForeignKey(
+        SdgGoal, on_delete=models.CASCADE, related_name="targets", verbose_name=_("goal")
+    )
+    code = models.CharField(
+        _("code"), max_length=10, unique=True, help_text=_("As the UN numbers it: 4.1, 4.a, 17.19.")
+    )
     title = models.TextField(_("title"))
     # Sort key so that 4.10 follows 4.9 and lettered targets (4.a) follow numbered ones.
     position = models.PositiveIntegerField(_("position"), editable=False, default=0)
 
-    panels = [FieldPanel("goal", read_only=True), FieldPanel("code", read_only=True),
-              FieldPanel("title")]
+    panels = [
+        FieldPanel("goal", read_only=True),
+        FieldPanel("code", read_only=True),
+        FieldPanel("title"),
+    ]
 
     search_fields = [
         index.SearchField("code", boost=3),

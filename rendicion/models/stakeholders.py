@@ -19,8 +19,12 @@ class PopulationGroup(models.Model):
     historically_excluded = models.BooleanField(_("historically excluded"), default=False)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("historically_excluded"),
-              FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("historically_excluded"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -46,13 +50,24 @@ class StakeholderGroup(index.Indexed, ClusterableModel):
 
     name = models.CharField(_("name"), max_length=200)
     group_type = models.CharField(_("type"), max_length=30, choices=GroupType.choices)
-    departments = ParentalManyToManyField("rendicion.Department", related_name="stakeholder_groups",
-                                          verbose_name=_("departments"), blank=True)
-    territory = models.CharField(_("territory"), max_length=200, blank=True,
-                                 help_text=_("Comuna, corregimiento or the whole municipality."))
-    population_groups = ParentalManyToManyField(PopulationGroup, related_name="stakeholder_groups",
-                                                verbose_name=_("population groups reached"),
-                                                blank=True)
+    departments = ParentalManyToManyField(
+        "rendicion.Department",
+        related_name="stakeholder_groups",
+        verbose_name=_("departments"),
+        blank=True,
+    )
+    territory = models.CharField(
+        _("territory"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comuna, corregimiento or the whole municipality."),
+    )
+    population_groups = ParentalManyToManyField(
+        PopulationGroup,
+        related_name="stakeholder_groups",
+        verbose_name=_("population groups reached"),
+        blank=True,
+    )
     members = models.PositiveIntegerField(_("approximate members"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -66,8 +81,10 @@ class StakeholderGroup(index.Indexed, ClusterableModel):
         FieldPanel("territory"),
         FieldPanel("population_groups"),
         FieldPanel("members"),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"),
-                         FieldPanel("contact_phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact"),
+        ),
         FieldPanel("notes"),
     ]
 

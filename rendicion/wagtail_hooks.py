@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from rendicion.viewsets import AccountabilityViewSetGroup
+
+register_snippet(AccountabilityViewSetGroup)
