@@ -36,8 +36,8 @@ class HomePage(Page):
         cycles = (
             AccountabilityCycleIndexPage.objects.live().public().child_of(self).order_by("-year")
         )
-        context["cycles"] = cycles
-        current = cycles.first()
+        context["cycles"] = cycles = list(cycles)
+        current = cycles[0] if cycles else None
         context["current_cycle"] = current
         if current:
             context["upcoming_activities"] = (

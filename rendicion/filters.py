@@ -19,7 +19,7 @@ class IndicatorFilter(django_filters.FilterSet):
         label=_("SDG target"),
         field_name="sdg_targets",
         to_field_name="code",
-        queryset=SdgTarget.objects.filter(indicators__isnull=False).distinct(),
+        queryset=SdgTarget.objects.filter(indicators__live=True).distinct(),
         distinct=True,
         empty_label=_("All targets"),
     )
@@ -27,7 +27,7 @@ class IndicatorFilter(django_filters.FilterSet):
         label=_("Department"),
         field_name="department",
         to_field_name="slug",
-        queryset=Department.objects.filter(indicators__isnull=False).distinct(),
+        queryset=Department.objects.filter(indicators__live=True).distinct(),
         empty_label=_("All departments"),
     )
     tipo = django_filters.ChoiceFilter(

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -176,7 +175,8 @@ REST_FRAMEWORK = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rendicion@palmira.gov.co")
 
-PORTAL_ENTITY_NAME = _("Alcaldía de Palmira")
+# load_demo_data creates users with a published password; production refuses it by default.
+ALLOW_DEMO_DATA = env_bool("ALLOW_DEMO_DATA", True)
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
 DEBUG = False
+ALLOW_DEMO_DATA = env_bool("ALLOW_DEMO_DATA", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

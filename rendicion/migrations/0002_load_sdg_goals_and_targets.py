@@ -4,6 +4,7 @@ Source: open-sdg translations (MIT licence, see rendicion/data/LICENSE.sdg-trans
 """
 
 import json
+import unicodedata
 from pathlib import Path
 
 from django.db import migrations
@@ -18,6 +19,11 @@ def position_for(code):
     return int(goal) * 1000 + 500 + (ord(suffix.lower()) - ord("a"))
 
 
+def nfc(text):
+    # The UN source files use decomposed accents (NFD); citizens type composed ones (NFC).
+    return unicodedata.normalize("NFC", text)
+
+
 def load(apps, schema_editor):
     SdgGoal = apps.get_model("rendicion", "SdgGoal")
     SdgTarget = apps.get_model("rendicion", "SdgTarget")
@@ -26,13 +32,13 @@ def load(apps, schema_editor):
     for item in data["goals"]:
         goals[item["number"]], _created = SdgGoal.objects.update_or_create(
             number=item["number"],
-            defaults={"short_title": item["short_title"], "title": item["title"],
+            defaults={"short_title": nfc(item["short_title"]), "title": nfc(item["title"]),
                       "colour": item["colour"]},
         )
     for item in data["targets"]:
         SdgTarget.objects.update_or_create(
             code=item["code"],
-            defaults={"goal": goals[item["goal"]], "title": item["title"],
+            defaults={"goal": goals[item["goal"]], "title": nfc(item["title"]),
                       "position": position_for(item["code"])},
         )
 

@@ -59,7 +59,13 @@ class AccountabilityCycleIndexPage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        descendants = Page.objects.live().public().descendant_of(self)
+
+        # .public() re-reads the view restrictions on every call: read them once.
+        private = Page.objects.private_q()
+
+        def published(model):
+            return model.objects.live().exclude(private)
+
         activities = self.activities.select_related("linked_page").order_by(
             "start_date", "sort_order"
         )
@@ -68,30 +74,23 @@ class AccountabilityCycleIndexPage(Page):
             for value, label in Phase.choices
         ]
         context["sections"] = (
-            DepartmentSectionPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("department")
+            published(DepartmentSectionPage).child_of(self).select_related("department")
         )
         context["encounters"] = (
-            DialogueEncounterPage.objects.live()
-            .public()
+            published(DialogueEncounterPage)
             .descendant_of(self)
             .select_related("department")
             .order_by("start")
         )
-        context["hearings"] = (
-            PublicHearingPage.objects.live().public().descendant_of(self).order_by("start")
-        )
+        context["hearings"] = published(PublicHearingPage).descendant_of(self).order_by("start")
         context["reports"] = (
-            ReportPage.objects.live()
-            .public()
+            published(ReportPage)
             .descendant_of(self)
             .select_related("department")
             .order_by("kind", "title")
         )
-        context["plans"] = ImprovementPlanPage.objects.live().public().descendant_of(self)
-        context["has_content"] = descendants.exists()
+        context["plans"] = published(ImprovementPlanPage).descendant_of(self)
+        context["has_content"] = published(Page).descendant_of(self).exists()
         return context
 
 

@@ -105,7 +105,7 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         )
         context["commitments"] = (
             self.commitments.filter(live=True)
-            .select_related("department")
+            .select_related("department", "evidence_document")
             .order_by("due_date", "pk")
         )
         return context

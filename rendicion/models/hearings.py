@@ -54,7 +54,7 @@ class PublicHearingPage(CyclePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["commitments"] = (
             self.commitments.filter(live=True)
-            .select_related("department")
+            .select_related("department", "evidence_document")
             .order_by("due_date", "pk")
         )
         return context

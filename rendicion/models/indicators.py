@@ -7,7 +7,7 @@ always the last *approved* version; pending edits live in revisions until approv
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,6 +30,7 @@ class IndicatorQuerySet(models.QuerySet):
         """Approved indicators, with what their public pages need in as few queries as possible."""
         return (
             self.filter(live=True)
+            .order_by("-kind", Case(When(code="", then=1), default=0), "code", "name")
             .select_related("department")
             .prefetch_related("measurements", "sdg_targets__goal")
         )

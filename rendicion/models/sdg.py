@@ -4,7 +4,6 @@ Loaded by a data migration from ``rendicion/data/sdg_es.json`` so every install 
 """
 
 from django.db import models
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -39,17 +38,6 @@ class SdgGoal(index.Indexed, models.Model):
 
     def __str__(self):
         return f"ODS {self.number}. {self.short_title}"
-
-    def get_url(self):
-        from rendicion.models.index_pages import SdgIndexPage
-
-        index_page = SdgIndexPage.objects.live().first()
-        if index_page is None:
-            return None
-        try:
-            return index_page.url + index_page.reverse_subpage("goal", args=[self.number])
-        except NoReverseMatch:  # pragma: no cover - the route is defined on the page
-            return None
 
 
 class SdgTarget(index.Indexed, models.Model):
