@@ -40,10 +40,13 @@ class HomePage(Page):
         current = cycles[0] if cycles else None
         context["current_cycle"] = current
         if current:
-            context["upcoming_activities"] = (
-                CycleActivity.objects.filter(cycle=current, start_date__gte=timezone.localdate())
-                .select_related("linked_page")
-                .order_by("start_date")[:5]
+            activities = CycleActivity.objects.filter(cycle=current).select_related("linked_page")
+            today = timezone.localdate()
+            upcoming = list(activities.filter(start_date__gte=today).order_by("start_date")[:5])
+            # A closed cycle has nothing ahead: show what was done last instead of an empty list.
+            context["activities_are_upcoming"] = bool(upcoming)
+            context["upcoming_activities"] = upcoming or list(
+                activities.filter(start_date__lt=today).order_by("-start_date")[:5]
             )
         context["indicator_index"] = IndicatorIndexPage.objects.live().first()
         context["sdg_index"] = SdgIndexPage.objects.live().first()

@@ -17,7 +17,6 @@ from rendicion.models import (
 class DepartmentViewSet(SnippetViewSet):
     model = Department
     icon = "group"
-    menu_label = _("Departments")
     list_display = ["name", "acronym", "email"]
     search_fields = ["name", "acronym"]
     list_export = ["name", "acronym", "slug", "email"]
@@ -27,7 +26,6 @@ class DepartmentViewSet(SnippetViewSet):
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "table"
-    menu_label = _("Indicators")
     list_display = ["code", "name", "department", "kind"]
     list_filter = ["kind", "department", "direction", "live"]
     list_per_page = 50
@@ -55,7 +53,6 @@ class IndicatorViewSet(SnippetViewSet):
 class CommitmentViewSet(SnippetViewSet):
     model = Commitment
     icon = "tick-inverse"
-    menu_label = _("Commitments")
     list_display = ["__str__", "department", "due_date", "status"]
     list_filter = ["status", "department", "live"]
     list_export = ["text", "department", "due_date", "status", "origin_page", "evidence", "live"]
@@ -68,7 +65,6 @@ class CommitmentViewSet(SnippetViewSet):
 class StakeholderGroupViewSet(SnippetViewSet):
     model = StakeholderGroup
     icon = "user"
-    menu_label = _("Stakeholder groups")
     list_display = ["name", "group_type", "territory"]
     list_filter = ["group_type", "departments", "population_groups"]
     list_export = [
@@ -86,7 +82,6 @@ class StakeholderGroupViewSet(SnippetViewSet):
 class PopulationGroupViewSet(SnippetViewSet):
     model = PopulationGroup
     icon = "user"
-    menu_label = _("Population groups")
     list_display = ["name", "historically_excluded"]
     list_filter = ["historically_excluded"]
     search_fields = ["name"]
@@ -97,7 +92,6 @@ class PopulationGroupViewSet(SnippetViewSet):
 class SdgGoalViewSet(SnippetViewSet):
     model = SdgGoal
     icon = "globe"
-    menu_label = _("SDG goals")
     list_display = ["number", "short_title", "colour"]
     list_per_page = 20
     list_export = ["number", "short_title", "title", "colour"]
@@ -107,7 +101,6 @@ class SdgGoalViewSet(SnippetViewSet):
 class SdgTargetViewSet(SnippetViewSet):
     model = SdgTarget
     icon = "globe"
-    menu_label = _("SDG targets")
     list_display = ["code", "title"]
     list_filter = ["goal"]
     list_per_page = 50

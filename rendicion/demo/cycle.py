@@ -555,7 +555,7 @@ REPORTS = [
         "period_start": "2021-08-01",
         "period_end": "2022-01-31",
         "summary": "Evaluación del cumplimiento del cronograma, la participación y la percepción "
-                   "ciudadana; origen del plan de mejoramiento.",
+                   "ciudadana; origen del plan de mejora.",
         "body": [
             ("paragraph",
              "<p>El 87 % de quienes respondieron la encuesta de evaluación consideró útil la "
@@ -571,8 +571,8 @@ REPORTS = [
 ]
 
 IMPROVEMENT_PLAN = {
-    "slug": "plan-de-mejoramiento-2021",
-    "title": "Plan de mejoramiento de la rendición de cuentas 2021",
+    "slug": "plan-de-mejora-2021",
+    "title": "Plan de mejora de la rendición de cuentas 2021",
     "source": "evaluation",
     "source_page": "informe-final-de-evaluacion-2021",
     "department": "participacion-comunitaria",
@@ -633,5 +633,5 @@ SCHEDULE = [
     ("evaluation", "Publicación del informe final",
      "2022-02-25", None, "informe-final-de-evaluacion-2021"),
     ("evaluation", "Planes de mejora",
-     "2022-03-01", "2022-06-30", "plan-de-mejoramiento-2021"),
+     "2022-03-01", "2022-06-30", "plan-de-mejora-2021"),
 ]

@@ -51,7 +51,7 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         PageChooserPanel("source_page"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        InlinePanel("actions", heading=_("Actions"), label=_("Action")),
+        InlinePanel("actions", heading=_("Improvement actions"), label=_("Improvement action")),
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
