@@ -77,9 +77,12 @@ def build_catalogue(request, portal_settings):
     if portal_settings.email:
         contact["vcard:hasEmail"] = {"@id": f"mailto:{portal_settings.email}"}
 
-    indicators_modified = _date(
-        Indicator.objects.filter(live=True).aggregate(last=Max("last_published_at"))["last"]
+    # The last approval of an indicator; rows loaded without the workflow (imports, demo
+    # data) have none, and then the latest measurement's cut-off date stands for it.
+    approved = Indicator.objects.filter(live=True).aggregate(
+        published=Max("last_published_at"), measured=Max("measurements__date")
     )
+    indicators_modified = _date(approved["published"] or approved["measured"])
     documents = public_documents()
     documents_modified = _date(documents.aggregate(last=Max("published_on"))["last"])
     years = (

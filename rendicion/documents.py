@@ -8,10 +8,12 @@ A document is public when
 and in neither case when its collection (or an ancestor) has Wagtail privacy set.
 
 References come from Wagtail's reference index. The index is rebuilt from the database row of
-a page whenever the row is saved, and Wagtail writes a page's content to its row only when it
-publishes it (a draft of a live page lives in a revision; ``save_revision`` writes bookkeeping
-fields only). So for a live page the index holds the references of the live version, and a
-draft that adds a document publishes nothing. See docs/documents.md.
+a page whenever the row is saved, and Wagtail writes a *live* page's content to its row only
+when it publishes it (a draft of a live page lives in a revision; the edit view and
+``save_revision`` write bookkeeping fields only). So for a live page the index holds the
+references of the live version, and a draft that adds a document publishes nothing. A page
+that is not live has its draft in the row, hence in the index, but only live pages count.
+See docs/documents.md.
 
 Serving, the document library, the open-data exports and the API all call
 ``public_documents()`` / ``is_public()``; nothing else decides.
