@@ -110,6 +110,12 @@ class PortalDocument(AbstractDocument):
         self._stored_file_name = getattr(stored, "name", stored)
         self._stored_sha256 = self.__dict__.get("sha256", "")
 
+    def clean(self):
+        # Wagtail checks the file's extension here; with no file (the upload was refused by
+        # the form) it would add a second, confusing "extension “” not allowed" error.
+        if self.file:
+            super().clean()
+
     @property
     def url(self):
         """A permanent address: it stays the same when the file is replaced."""
