@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import urls as opendata_urls
 from portal.api import api_router
 from search import views as search_views
 
@@ -14,13 +15,22 @@ urlpatterns = [
     path("buscar/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("", include(opendata_urls)),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.views.static import serve as serve_media
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are never served from /media/, not even in development,
+    # so that their visibility is always checked (see docs/documents.md).
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?!documents/).*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

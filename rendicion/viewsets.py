@@ -8,6 +8,7 @@ from rendicion.models import (
     Department,
     Indicator,
     PopulationGroup,
+    PublicCollection,
     SdgGoal,
     SdgTarget,
     StakeholderGroup,
@@ -108,6 +109,18 @@ class SdgTargetViewSet(SnippetViewSet):
     export_filename = "metas-ods"
 
 
+class PublicCollectionViewSet(SnippetViewSet):
+    """Which collections publish their documents on upload (see docs/documents.md)."""
+
+    model = PublicCollection
+    icon = "folder-open-inverse"
+    menu_label = _("Public collections")
+    list_display = ["collection", "note"]
+
+    def get_queryset(self, request):
+        return PublicCollection.objects.select_related("collection")
+
+
 class AccountabilityViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Accountability")
     menu_icon = "clipboard-list"
@@ -120,4 +133,5 @@ class AccountabilityViewSetGroup(SnippetViewSetGroup):
         PopulationGroupViewSet,
         SdgGoalViewSet,
         SdgTargetViewSet,
+        PublicCollectionViewSet,
     )

@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -75,6 +76,35 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     department = factory.SubFactory(DepartmentFactory)
     due_date = datetime.date(2022, 6, 30)
     live = True
+
+
+def pdf_bytes(text="prueba"):
+    """A small file that passes the PDF content check (starts with the PDF signature)."""
+    return f"%PDF-1.4\n% {text}\n%%EOF\n".encode()
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A PDF document; pass ``content=b"…"`` and ``filename="x.csv"`` for other files."""
+
+    class Meta:
+        model = models.PortalDocument
+
+    class Params:
+        content = factory.LazyAttribute(lambda o: pdf_bytes(o.title))
+        filename = factory.Sequence(lambda n: f"documento-{n}.pdf")
+
+    title = factory.Sequence(lambda n: f"Documento de prueba {n}")
+    file = factory.LazyAttribute(lambda o: ContentFile(o.content, name=o.filename))
+    document_type = models.PortalDocument.DocumentType.MANAGEMENT_REPORT
+    fiscal_year = 2021
+    published_on = datetime.date(2021, 12, 15)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        document._set_document_file_metadata()  # as Wagtail's upload views do
+        document.save()
+        return document
 
 
 class PageFactory(factory.django.DjangoModelFactory):

@@ -154,9 +154,26 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_DOCUMENT_MODEL = "rendicion.PortalDocument"
 WAGTAILIMAGES_IMAGE_MODEL = "rendicion.PortalImage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "ods", "odt", "csv", "pptx", "zip", "jpg", "png"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 # Documents are streamed through Django so that permissions are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads are checked by content as well as by extension (rendicion/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "rendicion.uploads.PortalDocumentForm"
+# Served with these types whatever the client or the OS mime table says; only PDF is shown
+# inline, everything else is downloaded as an attachment (see docs/documents.md).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "csv": "text/csv",
+    "zip": "application/zip",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -1,11 +1,16 @@
 """Documents attached to the demo pages, generated as one-page PDFs by ``rendicion.demo.pdf``.
 
-Matched by title. ``key`` is how the page data refers to a document.
+Matched by title. ``key`` is how the page data refers to a document. ``document_type`` is a
+``PortalDocument.DocumentType`` value and ``department`` a department slug.
 """
 
 DOCUMENTS = [
     {
         "key": "informe-gestion",
+        "document_type": "management_report",
+        "fiscal_year": 2021,
+        "department": "participacion-comunitaria",
+        "published_on": "2021-11-30",
         "title": "Informe de gestión de Rendición de Cuentas 2021 - Alcaldía de Palmira",
         "filename": "informe-gestion-rendicion-de-cuentas-2021.pdf",
         "description": "Informe de la gestión de la administración municipal durante la "
@@ -29,6 +34,10 @@ DOCUMENTS = [
     },
     {
         "key": "informe-educacion",
+        "document_type": "management_report",
+        "fiscal_year": 2021,
+        "department": "educacion",
+        "published_on": "2021-10-14",
         "title": "Informe de rendición de cuentas 2021 - Secretaría de Educación",
         "filename": "informe-rendicion-de-cuentas-2021-educacion.pdf",
         "description": "Informe enviado a los grupos de valor antes del encuentro de diálogo.",
@@ -48,6 +57,10 @@ DOCUMENTS = [
     },
     {
         "key": "relatoria-educacion",
+        "document_type": "minutes",
+        "fiscal_year": 2021,
+        "department": "educacion",
+        "published_on": "2021-10-29",
         "title": "Relatoría del encuentro de diálogo participativo - Secretaría de Educación",
         "filename": "relatoria-encuentro-educacion-2021.pdf",
         "description": "Sistematización de las preguntas, propuestas y compromisos del encuentro.",
@@ -64,6 +77,10 @@ DOCUMENTS = [
     },
     {
         "key": "informe-sistematizacion",
+        "document_type": "systematisation",
+        "fiscal_year": 2021,
+        "department": "participacion-comunitaria",
+        "published_on": "2022-01-21",
         "title": "Informe de sistematización de los diálogos participativos 2021",
         "filename": "informe-sistematizacion-dialogos-2021.pdf",
         "description": "Consolidado de los encuentros por dependencia, las jornadas zonales y la "
@@ -81,6 +98,10 @@ DOCUMENTS = [
     },
     {
         "key": "informe-evaluacion",
+        "document_type": "evaluation",
+        "fiscal_year": 2021,
+        "department": "participacion-comunitaria",
+        "published_on": "2022-02-25",
         "title": "Informe final de evaluación del proceso de rendición de cuentas 2021",
         "filename": "informe-final-evaluacion-rendicion-de-cuentas-2021.pdf",
         "description": "Evaluación de la estrategia: cumplimiento del cronograma, participación "

@@ -191,7 +191,10 @@ def load_documents(refs, stats):
         created = document is None
         if created:
             document = Document(title=spec["title"])
-        changed = assign(document, description=spec["description"])
+        changed = assign(
+            document, description=spec["description"], document_type=spec["document_type"],
+            fiscal_year=spec["fiscal_year"], department=refs.departments[spec["department"]],
+            published_on=_date(spec["published_on"]))
         if _stored_bytes(document) != content:
             if document.file:
                 document.file.delete(save=False)

@@ -10,7 +10,12 @@ from rendicion.models.hearings import PublicHearingPage
 from rendicion.models.improvement import ImprovementAction, ImprovementPlanPage
 from rendicion.models.index_pages import IndicatorIndexPage, SdgIndexPage
 from rendicion.models.indicators import Indicator, IndicatorMeasurement
-from rendicion.models.media import PortalDocument, PortalImage, PortalRendition
+from rendicion.models.media import (
+    PortalDocument,
+    PortalImage,
+    PortalRendition,
+    PublicCollection,
+)
 from rendicion.models.reports import ReportPage
 from rendicion.models.sdg import SdgGoal, SdgTarget
 from rendicion.models.settings import PortalSettings
@@ -34,6 +39,7 @@ __all__ = [
     "PortalImage",
     "PortalRendition",
     "PortalSettings",
+    "PublicCollection",
     "PublicHearingPage",
     "ReportPage",
     "SdgGoal",

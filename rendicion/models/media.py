@@ -1,19 +1,185 @@
-"""Custom document and image models, swapped in from the first migration."""
+"""Custom document and image models, swapped in from the first migration.
 
+Documents carry the metadata oversight bodies filter by (type, fiscal year, department,
+publication date) and a SHA-256 of their bytes, recomputed whenever the file changes, so
+anyone can prove a downloaded file is the one published. Whether a document is public is
+decided in ``rendicion.documents``, not here.
+"""
+
+import hashlib
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+CHECKSUM_CHUNK_SIZE = 1024 * 1024
+
+
+def sha256_of_file(file):
+    """The hex SHA-256 of an open file object, read in chunks from the start."""
+    file.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: file.read(CHECKSUM_CHUNK_SIZE), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
 
 
 class PortalDocument(AbstractDocument):
-    description = models.TextField(_("description"), blank=True)
+    class DocumentType(models.TextChoices):
+        MANAGEMENT_REPORT = "management_report", _("Management report")
+        MINUTES = "minutes", _("Minutes")
+        SYSTEMATISATION = "systematisation", _("Systematisation")
+        IMPROVEMENT_PLAN = "improvement_plan", _("Improvement plan")
+        EVALUATION = "evaluation", _("Evaluation")
+        PRESENTATION = "presentation", _("Presentation")
+        OTHER = "other", _("Other")
 
-    admin_form_fields = (*Document.admin_form_fields, "description")
+    description = models.TextField(_("description"), blank=True)
+    document_type = models.CharField(
+        _("document type"),
+        max_length=20,
+        choices=DocumentType.choices,
+        default=DocumentType.OTHER,
+    )
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year (vigencia) the document reports on, e.g. 2021."),
+    )
+    department = models.ForeignKey(
+        "rendicion.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("department"),
+    )
+    published_on = models.DateField(_("publication date"), default=timezone.localdate)
+    sha256 = models.CharField(
+        "SHA-256",
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Checksum of the file's bytes, computed on upload and on every replacement."),
+    )
+
+    admin_form_fields = (
+        *Document.admin_form_fields,
+        "description",
+        "document_type",
+        "fiscal_year",
+        "department",
+        "published_on",
+    )
+
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        index.FilterField("document_type"),
+        index.FilterField("fiscal_year"),
+        index.FilterField("department"),
+        index.FilterField("published_on"),
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]
+        indexes = [models.Index(fields=["fiscal_year", "published_on"])]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_stored_file()
+        return instance
+
+    _sha256_is_fresh = False
+
+    def _remember_stored_file(self):
+        # Raw values as loaded (or last saved): the file name is still a plain string here
+        # when loaded from the database, so nothing is opened.
+        stored = self.__dict__.get("file")
+        self._stored_file_name = getattr(stored, "name", stored)
+        self._stored_sha256 = self.__dict__.get("sha256", "")
+
+    def clean(self):
+        # Wagtail checks the file's extension here; with no file (the upload was refused by
+        # the form) it would add a second, confusing "extension “” not allowed" error.
+        if self.file:
+            super().clean()
+
+    @property
+    def url(self):
+        """A permanent address: it stays the same when the file is replaced."""
+        return reverse("document_download", args=[self.pk])
+
+    @property
+    def format(self):
+        return self.file_extension.lower()
+
+    def _set_document_file_metadata(self):
+        # Wagtail calls this on every upload and replacement (admin form, multiple upload).
+        super()._set_document_file_metadata()
+        self._set_sha256()
+
+    def _set_sha256(self):
+        with self.open_file() as file:
+            self.sha256 = sha256_of_file(file)
+        self._sha256_is_fresh = True
+
+    def file_was_replaced(self):
+        stored_name = getattr(self, "_stored_file_name", None)
+        return self.pk is not None and stored_name is not None and self.file.name != stored_name
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        writes_file = update_fields is None or "file" in update_fields
+        replaced = writes_file and self.file_was_replaced()
+        previous_sha256 = getattr(self, "_stored_sha256", "")
+        needs_checksum = replaced or not self.sha256 or not getattr(self.file, "_committed", True)
+        if writes_file and self.file and needs_checksum and not self._sha256_is_fresh:
+            self._set_sha256()
+        if update_fields is not None and "file" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sha256"}
+        super().save(*args, **kwargs)
+        self._sha256_is_fresh = False
+        if replaced:
+            from rendicion.documents import log_file_replacement
+
+            log_file_replacement(self, previous_sha256)
+        self._remember_stored_file()
+
+
+class PublicCollection(models.Model):
+    """A collection whose documents and images are public as soon as they are uploaded,
+    whether or not a published page uses them (see docs/documents.md)."""
+
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        on_delete=models.CASCADE,
+        related_name="public_designation",
+        verbose_name=_("collection"),
+        help_text=_(
+            "Documents and images in this collection and its sub-collections are public. "
+            "A collection with Wagtail privacy (login, password or groups) stays private."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("public collection")
+        verbose_name_plural = _("public collections")
+
+    def __str__(self):
+        return str(self.collection)
 
 
 class PortalImage(AbstractImage):

@@ -267,12 +267,18 @@ def main_nav(context):
             items.append({"page": item, "kind": kind, "active": _is_within(page, item),
                           "current": page is not None and page.pk == item.pk})
     on_home = page is not None and getattr(page, "url_path", None) == root_path
+    url_name = (
+        request.resolver_match.url_name
+        if page is None and request is not None and request.resolver_match is not None
+        else None
+    )
     return {
         "request": request,
         "items": items,
         "home_current": on_home,
-        "search_current": page is None and request is not None
-        and request.resolver_match is not None and request.resolver_match.url_name == "search",
+        "search_current": url_name == "search",
+        "documents_current": url_name == "document_library",
+        "data_current": url_name == "opendata_index",
     }
 
 

@@ -1,0 +1,1 @@
+"""Public document library and open data: /documentos/ and /datos/ (fixed addresses)."""

@@ -1,0 +1,153 @@
+"""Public views: the document library, permanent downloads, ZIPs per fiscal year, open data."""
+
+import json
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Sum
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve
+from wagtail.models import Site
+
+from opendata import exports
+from opendata.dcat import build_catalogue
+from opendata.filters import DocumentFilter
+from opendata.zipstream import stream_documents_zip
+from rendicion.documents import public_documents
+from rendicion.models import PortalSettings
+
+LIBRARY_PAGE_SIZE = 25
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def document_library(request):
+    public = public_documents()
+    years = list(
+        public.filter(fiscal_year__isnull=False)
+        .values("fiscal_year")
+        .annotate(count=Count("pk"), size=Sum("file_size"))
+        .order_by("-fiscal_year")
+    )
+    filterset = DocumentFilter(
+        request.GET,
+        queryset=public.select_related("department"),
+        years=[row["fiscal_year"] for row in years],
+        public=public,
+    )
+    paginator = Paginator(filterset.qs, LIBRARY_PAGE_SIZE)
+    documents = paginator.get_page(request.GET.get("pagina") or 1)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "opendata/document_library.html",
+        {
+            "filterset": filterset,
+            "documents": documents,
+            "paginator": paginator,
+            "years": years,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@require_safe
+def document_download(request, document_id):
+    """The permanent address of a document: it survives file replacements. Wagtail's serve
+    view does the rest, after the ``before_serve_document`` hook has checked visibility."""
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    response = wagtail_serve(request, document_id, document.filename)
+    if response.get("Content-Encoding") == "None":
+        # Wagtail's sendfile writes the Python None it got from mimetypes: drop it.
+        del response["Content-Encoding"]
+    return response
+
+
+@require_safe
+def document_year_zip(request, year):
+    documents = [
+        document
+        for document in exports.public_documents_for_listing().filter(fiscal_year=year)
+        if document.file and document.file.storage.exists(document.file.name)
+    ]
+    if not documents:
+        raise Http404
+    response = StreamingHttpResponse(
+        stream_documents_zip(documents, request), content_type="application/zip"
+    )
+    return _attachment(response, f"documentos-vigencia-{year}.zip")
+
+
+@require_safe
+def opendata_index(request):
+    return render(
+        request,
+        "opendata/index.html",
+        {
+            "indicator_fields": exports.INDICATOR_FIELDS,
+            "document_fields": exports.DOCUMENT_FIELDS,
+            "years": list(
+                public_documents()
+                .filter(fiscal_year__isnull=False)
+                .values("fiscal_year")
+                .annotate(count=Count("pk"))
+                .order_by("-fiscal_year")
+            ),
+        },
+    )
+
+
+@require_safe
+def indicators_export(request, extension):
+    rows = exports.indicator_rows(request)
+    fields = exports.INDICATOR_FIELDS
+    if extension == "csv":
+        response = HttpResponse(
+            exports.csv_bytes(fields, rows), content_type="text/csv; charset=utf-8"
+        )
+    elif extension == "xlsx":
+        response = HttpResponse(
+            exports.xlsx_bytes(fields, rows, "Indicadores"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        # JSON is shown in the browser rather than downloaded.
+        response = HttpResponse(
+            exports.json_bytes("indicadores", fields, rows, timezone.now()),
+            content_type="application/json; charset=utf-8",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+    return _attachment(response, f"indicadores.{extension}")
+
+
+@require_safe
+def documents_csv(request):
+    rows = exports.document_rows(request)
+    response = HttpResponse(
+        exports.csv_bytes(exports.DOCUMENT_FIELDS, rows), content_type="text/csv; charset=utf-8"
+    )
+    return _attachment(response, "documentos.csv")
+
+
+@require_safe
+def catalogue(request):
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    portal_settings = PortalSettings.for_site(site)
+    body = build_catalogue(request, portal_settings)
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"),
+        content_type="application/ld+json; charset=utf-8",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
