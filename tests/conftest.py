@@ -35,9 +35,20 @@ def chromium_browser():
     # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
     # inside one unless told it is safe, which it is here (the loop only drives the browser).
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's sync API switches greenlets, each with its own context variables, so
+        # Django hands out new connection objects from here on: give them the snapshot that
+        # serialized rollback restores, or later transactional tests start on an empty DB.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
@@ -61,3 +72,18 @@ def browser_page(chromium_browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests flush the database when they finish, wiping the rows that data
+    migrations create (SDGs, population groups, the home page, the root collection). Restore
+    them for every transactional test, so their order never matters."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        fixtures = getattr(item, "fixturenames", ())
+        transactional = kwargs.get("transaction") or (
+            marker is None and ("live_server" in fixtures or "transactional_db" in fixtures))
+        if transactional and "serialized_rollback" not in kwargs:
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
