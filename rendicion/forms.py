@@ -1,6 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 
 class DepartmentScopedPageForm(WagtailAdminPageForm):
@@ -38,3 +38,25 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
                 ),
             )
         return cleaned_data
+
+
+class DepartmentScopedSnippetForm(WagtailAdminModelForm):
+    """An indicator or commitment can only be given to one of the editor's own departments.
+
+    The department it already belongs to stays selectable, so that a reviewer or approver
+    editing it during moderation can save it. Portal administrators choose freely.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from rendicion.scoping import is_portal_admin, member_department_ids
+
+        field = self.fields.get("department")
+        if field is None or self.for_user is None or is_portal_admin(self.for_user):
+            return
+        allowed = set(member_department_ids(self.for_user))
+        if self.instance.department_id:
+            allowed.add(self.instance.department_id)
+        field.queryset = field.queryset.filter(pk__in=allowed)
+        if len(allowed) == 1 and not self.initial.get("department"):
+            self.initial["department"] = next(iter(allowed))
