@@ -657,6 +657,38 @@ class IndicatorWorkflowTests(LoginMixin, TestCase):
             ],
         )
 
+    def test_a_new_target_can_be_scheduled(self):
+        edit = self.snippet_url("edit", quote(self.indicator.pk))
+        self.login(self.editor_educacion)
+        data = indicator_form_data(
+            self.indicator,
+            list(self.indicator.measurements.all()),
+            target_value="1200",
+            go_live_at="2099-01-01 00:00",
+            **{"action-submit": "1"},
+        )
+        self.assertEqual(self.client.post(edit, data).status_code, 302)
+        self.assertEqual(self.act(self.reviewer_educacion, "approve").status_code, 302)
+        self.assertEqual(self.act(self.approver, "approve").status_code, 302)
+
+        # Approved for later: the approved indicator stays public, unchanged, until then.
+        self.indicator.refresh_from_db()
+        self.assertTrue(self.indicator.live)
+        self.assertEqual(self.indicator.target_value, Decimal(1050))
+        self.client.logout()
+        self.assertContains(self.public_page(), "1.050")
+        revision = self.indicator.revisions.get(approved_go_live_at__isnull=False)
+        self.assertEqual(revision.approved_go_live_at, aware(2099, 1, 1, 0, 0))
+
+        revision.approved_go_live_at = aware(2021, 1, 1, 0, 0)
+        revision.content["go_live_at"] = revision.approved_go_live_at.isoformat()
+        revision.save(update_fields=["approved_go_live_at", "content"])
+        call_command("publish_scheduled")
+        self.indicator.refresh_from_db()
+        self.assertEqual(self.indicator.target_value, Decimal(1200))
+        self.client.logout()
+        self.assertContains(self.public_page(), "1.200")
+
     def test_department_choices_are_the_editors_own(self):
         self.login(self.editor_educacion)
         response = self.client.get(self.snippet_url("add"))
