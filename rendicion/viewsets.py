@@ -3,10 +3,16 @@
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
+from django.db.models import Q
 from django.http import Http404
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, PublishingPanel
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from rendicion.forms import DepartmentScopedSnippetForm
@@ -22,6 +28,30 @@ from rendicion.models import (
 from rendicion.scoping import is_portal_admin, member_department_ids
 
 
+class HideOtherDepartmentsDraftsMixin:
+    """The snippet chooser lists every row: keep approved items and the user's own drafts."""
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        user = self.request.user
+        if is_portal_admin(user):
+            return objects
+        return objects.filter(Q(live=True) | Q(department__in=member_department_ids(user)))
+
+
+class DepartmentScopedChooseView(HideOtherDepartmentsDraftsMixin, ChooseView):
+    pass
+
+
+class DepartmentScopedChooseResultsView(HideOtherDepartmentsDraftsMixin, ChooseResultsView):
+    pass
+
+
+class DepartmentScopedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = DepartmentScopedChooseView
+    choose_results_view_class = DepartmentScopedChooseResultsView
+
+
 class DepartmentScopedViewSet(SnippetViewSet):
     """Indicators and commitments: each department sees and edits only its own.
 
@@ -30,6 +60,8 @@ class DepartmentScopedViewSet(SnippetViewSet):
     for another department's item, unless the user is moderating it in the workflow. The
     edit form offers only the user's departments and the publishing schedule.
     """
+
+    chooser_viewset_class = DepartmentScopedChooserViewSet
 
     def scope_queryset(self, request, queryset):
         if is_portal_admin(request.user):

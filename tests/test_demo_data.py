@@ -338,7 +338,7 @@ class DemoDataTests(TestCase):
         self.assertEqual(page.get_parent().specific.department.slug, "educacion")
         self.assertEqual(page.current_workflow_task.name, "Revisión de la dependencia")
         self.assertEqual(page.current_workflow_state.requested_by.username, "editor.educacion")
-        self.assertEqual(WorkflowState.objects.filter(status="in_progress").count(), 1)
+        self.assertEqual(WorkflowState.objects.filter(status="in_progress").count(), 2)
         self.assertEqual(self.client.get(page.url).status_code, 404)
 
         self.client.login(username="revisor.educacion", password=DEMO_PASSWORD)
@@ -347,6 +347,18 @@ class DemoDataTests(TestCase):
         self.client.logout()
         self.client.login(username="editor.salud", password=DEMO_PASSWORD)
         self.assertNotContains(self.client.get(reverse("wagtailadmin_home")), page.title)
+
+    def test_an_indicator_change_waits_for_participacion(self):
+        indicator = models.Indicator.objects.get(code="220100700")
+        self.assertEqual(indicator.current_workflow_task.name,
+                         "Aprobación de Participación Comunitaria")
+        # Citizens still see the approved figures; the draft holds the new measurement.
+        self.assertEqual(indicator.latest_measurement.value, Decimal(2300))
+        self.assertEqual(indicator.get_latest_revision_as_object().latest_measurement.value,
+                         Decimal(2900))
+        self.assertTrue(indicator.live)
+        self.client.login(username="aprobador.participacion", password=DEMO_PASSWORD)
+        self.assertContains(self.client.get(reverse("wagtailadmin_home")), indicator.name)
 
     # --- Served ---
 

@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import (
     GroupPagePermission,
     ModelLogEntry,
@@ -25,7 +26,7 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from rendicion.models import Commitment, DialogueEncounterPage, Indicator
-from tests.factories import CommitmentFactory, EncounterFactory
+from tests.factories import CommitmentFactory, EncounterFactory, IndicatorFactory
 from tests.workflow_helpers import aware, build_roles, encounter_form_data, make_user
 
 NEW_ENCOUNTER_TITLE = "Encuentro con rectores rurales"
@@ -53,6 +54,12 @@ def assert_refused(test, response):
         test.assertEqual(response["Location"], reverse("wagtailadmin_home"))
     else:
         test.assertIn(response.status_code, (403, 404))
+
+
+def admin_text(message):
+    """``message`` as the (Spanish) admin shows it, whether or not it is translated yet."""
+    with translation.override("es"):
+        return translation.gettext(message)
 
 
 def page_actions(page):
@@ -230,6 +237,18 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
 
     def test_rejection_returns_the_page_to_its_author_with_the_comment(self):
         page = self.submit(self.draft_encounter())
+        # Requesting changes without saying which is refused.
+        self.act(page, self.reviewer_educacion, "reject", comment="")
+        page.refresh_from_db()
+        self.assertEqual(page.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
+        self.login(self.reviewer_educacion)
+        modal = self.client.post(
+            workflow_action_url(page, "reject"),
+            {"comment": ""},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        self.assertContains(modal, admin_text("Tell the author what to change."))
+
         mail.outbox.clear()
         comment = "Falta la lista de asistentes por grupo de interés."
         response = self.act(page, self.reviewer_educacion, "reject", comment)
@@ -266,7 +285,7 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
         self.assertEqual(editor.status_code, 200)
         self.assertNotContains(editor, 'data-workflow-action-name="approve"')
         self.assertNotContains(
-            self.client.get(reverse("wagtailadmin_home")), "Awaiting your review"
+            self.client.get(reverse("wagtailadmin_home")), admin_text("Awaiting your review")
         )
         for action in ("approve", "reject"):
             assert_refused(self, self.act(page, self.reviewer_educacion, action))
@@ -284,6 +303,9 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
 
         # Another reviewer of the department can.
         self.login(second_reviewer)
+        self.assertContains(
+            self.client.get(reverse("wagtailadmin_home")), admin_text("Awaiting your review")
+        )
         self.assertContains(self.client.get(edit_url(page)), 'data-workflow-action-name="approve"')
         page = self.approve(page, second_reviewer)
         self.assertEqual(page.current_workflow_task.name, "Aprobación de Participación Comunitaria")
@@ -611,9 +633,7 @@ class IndicatorWorkflowTests(LoginMixin, TestCase):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
                 content = (
-                    b"".join(response.streaming_content)
-                    if response.streaming
-                    else response.content
+                    b"".join(response.streaming_content) if response.streaming else response.content
                 )
                 self.assertFalse(self.indicator.name in content.decode(), name)
         # (while the department's own editors follow it in the reports)
@@ -688,6 +708,31 @@ class IndicatorWorkflowTests(LoginMixin, TestCase):
         self.assertEqual(self.indicator.target_value, Decimal(1200))
         self.client.logout()
         self.assertContains(self.public_page(), "1.200")
+
+    def test_other_departments_new_indicators_are_not_offered(self):
+        draft = IndicatorFactory(
+            code="", name="Indicador nuevo de Educación", department=self.educacion, live=False
+        )
+        chooser = reverse("wagtailsnippetchoosers_rendicion_indicator:choose")
+        new_report = reverse(
+            "wagtailadmin_pages:add", args=("rendicion", "reportpage", self.section_salud.pk)
+        )
+
+        def text(response):
+            self.assertEqual(response.status_code, 200)
+            if response["Content-Type"].startswith("application/json"):
+                return response.json()["html"]  # the chooser modal
+            return response.content.decode()
+
+        self.login(self.editor_salud)
+        for url in (chooser, new_report):
+            with self.subTest(url=url):
+                html = text(self.client.get(url))
+                self.assertNotIn(draft.name, html)
+                # Approved indicators of every department can be chosen.
+                self.assertIn(self.indicator.name, html)
+        self.login(self.editor_educacion)
+        self.assertIn(draft.name, text(self.client.get(chooser)))
 
     def test_department_choices_are_the_editors_own(self):
         self.login(self.editor_educacion)

@@ -83,7 +83,7 @@ def test_submit_review_approve_publish(site, open_as, live_server, tmp_path):
     with step(editor, "1-submit", tmp_path):
         editor.goto(f"{live_server.url}/admin/pages/{site.section_educacion.pk}/")
         editor.get_by_role("link", name=TITLE).first.click()
-        editor.get_by_role("textbox", name="Summary").fill(NEW_SUMMARY)
+        editor.locator("textarea[name=summary]").fill(NEW_SUMMARY)
         choose_action(editor, re.compile(r"^Enviar a "))
         expect(editor.get_by_text("ha sido enviada para moderación")).to_be_visible()
 
@@ -96,7 +96,7 @@ def test_submit_review_approve_publish(site, open_as, live_server, tmp_path):
     reviewer = open_as("revisor.educacion")
     with step(reviewer, "2-review", tmp_path):
         reviewer.get_by_role("link", name=TITLE).first.click()
-        expect(reviewer.get_by_role("textbox", name="Summary")).to_have_value(NEW_SUMMARY)
+        expect(reviewer.locator("textarea[name=summary]")).to_have_value(NEW_SUMMARY)
         choose_action(reviewer, "Aprobar")
         expect(reviewer.get_by_text(f"Página '{TITLE}' ha sido actualizada")).to_be_visible()
 

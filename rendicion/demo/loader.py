@@ -31,7 +31,10 @@ from rendicion.demo.helpers import (
     upsert_page,
 )
 from rendicion.demo.indicators import INDICATORS
-from rendicion.demo.moderation import ensure_pending_submission
+from rendicion.demo.moderation import (
+    ensure_pending_indicator_change,
+    ensure_pending_submission,
+)
 from rendicion.demo.organisation import DEPARTMENTS, HOME_PAGE, PORTAL_SETTINGS
 from rendicion.demo.pdf import build_pdf
 from rendicion.demo.stakeholders import STAKEHOLDER_GROUPS
@@ -110,6 +113,7 @@ def load(stdout=None):
     load_roles(stats, stdout)
     ensure_demo_users(stats, stdout)
     ensure_pending_submission(sections, refs, stats, _datetime)
+    ensure_pending_indicator_change(stats)
     return stats
 
 

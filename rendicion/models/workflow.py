@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
+from rendicion.forms import RejectionCommentForm
 from rendicion.scoping import department_of, reviewed_department_ids
 
 MODERATION_ACTIONS = [
@@ -33,6 +34,11 @@ class SubmitterCannotModerateMixin:
     def is_submitter(obj, user):
         workflow_state = obj.current_workflow_state
         return workflow_state is not None and workflow_state.requested_by_id == user.pk
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            return RejectionCommentForm
+        return super().get_form_for_action(action)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (
@@ -84,6 +90,9 @@ class DepartmentReviewTask(SubmitterCannotModerateMixin, Task):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if not user.is_superuser:
+            if not reviewed_department_ids(user):
+                return TaskState.objects.none()
+            # Few items wait at a time; the department comes from each one (its tree branch).
             reviewable = [
                 state.pk
                 for state in in_progress.select_related("workflow_state")
