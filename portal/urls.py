@@ -10,6 +10,8 @@ from portal.api import api_router
 from search import views as search_views
 
 urlpatterns = [
+    # Department-scoped versions of some admin reports; before Wagtail's admin to take over.
+    path("admin/", include("rendicion.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("buscar/", search_views.search, name="search"),

@@ -6,3 +6,11 @@ class RendicionConfig(AppConfig):
     name = "rendicion"
     verbose_name = _("Accountability")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from rendicion.editorial import connect_signals
+        from rendicion.permissions import register_policies
+
+        # Before Wagtail's snippet viewsets look up (and cache) a default policy.
+        register_policies()
+        connect_signals()

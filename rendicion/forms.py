@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.forms import TaskStateCommentForm
 
 
 class DepartmentScopedPageForm(WagtailAdminPageForm):
@@ -16,6 +17,22 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
         if self.section_department and "department" in self.fields and not self.instance.pk:
             # initial already holds the instance's empty department, so setdefault won't do.
             self.initial["department"] = self.section_department.pk
+        if "indicators" in self.fields:
+            self._hide_other_departments_drafts(self.fields["indicators"])
+
+    def _hide_other_departments_drafts(self, field):
+        """Indicators to choose from: approved ones, and drafts of the user's departments."""
+        from django.db.models import Q
+
+        from rendicion.scoping import is_portal_admin, member_department_ids
+
+        if self.for_user is None or is_portal_admin(self.for_user):
+            return
+        field.queryset = field.queryset.filter(
+            Q(live=True)
+            | Q(department__in=member_department_ids(self.for_user))
+            | Q(pk__in=self.instance.indicators.all() if self.instance.pk else [])
+        )
 
     @staticmethod
     def _section_department(parent_page):
@@ -38,3 +55,35 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
                 ),
             )
         return cleaned_data
+
+
+class DepartmentScopedSnippetForm(WagtailAdminModelForm):
+    """An indicator or commitment can only be given to one of the editor's own departments.
+
+    The department it already belongs to stays selectable, so that a reviewer or approver
+    editing it during moderation can save it. Portal administrators choose freely.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from rendicion.scoping import is_portal_admin, member_department_ids
+
+        field = self.fields.get("department")
+        if field is None or self.for_user is None or is_portal_admin(self.for_user):
+            return
+        allowed = set(member_department_ids(self.for_user))
+        if self.instance.department_id:
+            allowed.add(self.instance.department_id)
+        field.queryset = field.queryset.filter(pk__in=allowed)
+        if len(allowed) == 1 and not self.initial.get("department"):
+            self.initial["department"] = next(iter(allowed))
+
+
+class RejectionCommentForm(TaskStateCommentForm):
+    """"Request changes" must tell the author what to change: the comment is what they get."""
+
+    comment = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea({"rows": 2}),
+        error_messages={"required": _("Tell the author what to change.")},
+    )

@@ -1,8 +1,21 @@
 """Admin viewsets for the accountability snippets, grouped under one menu entry."""
 
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.db.models import Q
+from django.http import Http404
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList, PublishingPanel
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from rendicion.forms import DepartmentScopedSnippetForm
 from rendicion.models import (
     Commitment,
     Department,
@@ -13,6 +26,78 @@ from rendicion.models import (
     SdgTarget,
     StakeholderGroup,
 )
+from rendicion.scoping import is_portal_admin, member_department_ids
+
+
+class HideOtherDepartmentsDraftsMixin:
+    """The snippet chooser lists every row: keep approved items and the user's own drafts."""
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        user = self.request.user
+        if is_portal_admin(user):
+            return objects
+        return objects.filter(Q(live=True) | Q(department__in=member_department_ids(user)))
+
+
+class DepartmentScopedChooseView(HideOtherDepartmentsDraftsMixin, ChooseView):
+    pass
+
+
+class DepartmentScopedChooseResultsView(HideOtherDepartmentsDraftsMixin, ChooseResultsView):
+    pass
+
+
+class DepartmentScopedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = DepartmentScopedChooseView
+    choose_results_view_class = DepartmentScopedChooseResultsView
+
+
+class DepartmentScopedViewSet(SnippetViewSet):
+    """Indicators and commitments: each department sees and edits only its own.
+
+    The listing (and its exports) is filtered to the user's departments; every view that
+    names an object (edit, history, revisions, compare, workflow, lock, usage…) answers 404
+    for another department's item, unless the user is moderating it in the workflow. The
+    edit form offers only the user's departments and the publishing schedule.
+    """
+
+    chooser_viewset_class = DepartmentScopedChooserViewSet
+
+    def scope_queryset(self, request, queryset):
+        if is_portal_admin(request.user):
+            return queryset
+        return queryset.filter(department__in=member_department_ids(request.user))
+
+    def user_can_see(self, user, obj):
+        if is_portal_admin(user) or obj.department_id in member_department_ids(user):
+            return True
+        task = obj.current_workflow_task
+        return task is not None and task.specific.user_can_access_editor(obj, user)
+
+    def _scoped(self, view):
+        @wraps(view)
+        def scoped_view(request, *args, **kwargs):
+            obj = self.model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
+            if obj is not None and not self.user_can_see(request.user, obj):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return scoped_view
+
+    def get_urlpatterns(self):
+        return [
+            URLPattern(pattern.pattern, self._scoped(pattern.callback), pattern.default_args,
+                       pattern.name)
+            if "pk" in pattern.pattern.regex.groupindex
+            else pattern
+            for pattern in super().get_urlpatterns()
+        ]
+
+    def get_edit_handler(self):
+        return ObjectList(
+            [*self.model.panels, PublishingPanel()], base_form_class=DepartmentScopedSnippetForm
+        ).bind_to_model(self.model)
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -24,7 +109,7 @@ class DepartmentViewSet(SnippetViewSet):
     export_filename = "dependencias"
 
 
-class IndicatorViewSet(SnippetViewSet):
+class IndicatorViewSet(DepartmentScopedViewSet):
     model = Indicator
     icon = "table"
     list_display = ["code", "name", "department", "kind"]
@@ -48,10 +133,10 @@ class IndicatorViewSet(SnippetViewSet):
     export_filename = "indicadores"
 
     def get_queryset(self, request):
-        return Indicator.objects.select_related("department")
+        return self.scope_queryset(request, Indicator.objects.select_related("department"))
 
 
-class CommitmentViewSet(SnippetViewSet):
+class CommitmentViewSet(DepartmentScopedViewSet):
     model = Commitment
     icon = "tick-inverse"
     list_display = ["__str__", "department", "due_date", "status"]
@@ -60,7 +145,9 @@ class CommitmentViewSet(SnippetViewSet):
     export_filename = "compromisos"
 
     def get_queryset(self, request):
-        return Commitment.objects.select_related("department", "origin_page")
+        return self.scope_queryset(
+            request, Commitment.objects.select_related("department", "origin_page")
+        )
 
 
 class StakeholderGroupViewSet(SnippetViewSet):

@@ -13,11 +13,28 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
+from wagtail.models import (
+    GroupCollectionPermission,
+    GroupPagePermission,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    ReferenceIndex,
+    Revision,
+    Site,
+    Task,
+    TaskState,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowState,
+)
 
 from home.models import HomePage
 from rendicion import models
@@ -32,7 +49,9 @@ DEMO_MODELS = [
     models.ImprovementPlanPage, models.CycleActivity, models.EncounterAttendance,
     models.ImprovementAction, models.Department, models.Indicator, models.IndicatorMeasurement,
     models.StakeholderGroup, models.Commitment, models.PortalDocument, models.PortalSettings,
-    get_user_model(), Revision, PageLogEntry,
+    get_user_model(), Revision, PageLogEntry, ModelLogEntry,
+    Group, GroupPagePermission, GroupCollectionPermission, Workflow, Task, WorkflowPage,
+    WorkflowContentType, WorkflowState, TaskState,
 ]
 
 
@@ -276,17 +295,70 @@ class DemoDataTests(TestCase):
     # --- Users ---
 
     def test_demo_users_can_log_in(self):
-        for username in ["admin", "editor.educacion", "revisor.educacion",
+        for username in ["admin", "editor.educacion", "revisor.educacion", "editor.salud",
                          "aprobador.participacion"]:
             with self.subTest(username=username):
                 self.assertTrue(self.client.login(username=username, password=DEMO_PASSWORD))
                 self.client.logout()
         User = get_user_model()
         self.assertTrue(User.objects.get(username="admin").is_superuser)
-        self.assertTrue(User.objects.get(username="editor.educacion")
-                        .groups.filter(name="Editors").exists())
-        self.assertTrue(User.objects.get(username="aprobador.participacion")
-                        .groups.filter(name="Moderators").exists())
+        expected_groups = {
+            "editor.educacion": ["Secretaría de Educación · Editores"],
+            "revisor.educacion": ["Secretaría de Educación · Revisores"],
+            "editor.salud": ["Secretaría de Salud · Editores"],
+            "aprobador.participacion": ["Secretaría de Participación Comunitaria · Aprobadores"],
+        }
+        for username, groups in expected_groups.items():
+            with self.subTest(username=username):
+                user = User.objects.get(username=username)
+                self.assertEqual(list(user.groups.values_list("name", flat=True)), groups)
+                self.assertFalse(user.is_superuser)
+        # Wagtail's site-wide groups are retired by setup_roles.
+        self.assertFalse(Group.objects.filter(name__in=["Editors", "Moderators"]).exists())
+
+    # --- Roles and the workflow ---
+
+    def test_roles_and_workflow(self):
+        for department in models.Department.objects.all():
+            with self.subTest(department=department.slug):
+                self.assertIsNotNone(department.editors_group)
+                self.assertIsNotNone(department.reviewers_group)
+        coordinator = models.Department.objects.get(coordinates_process=True)
+        self.assertEqual(coordinator.slug, "participacion-comunitaria")
+        workflow = Site.objects.get(is_default_site=True).root_page.get_workflow()
+        self.assertEqual([task.name for task in workflow.tasks],
+                         ["Revisión de la dependencia", "Aprobación de Participación Comunitaria"])
+        self.assertEqual(models.Indicator.get_default_workflow(), workflow)
+        self.assertEqual(models.Commitment.get_default_workflow(), workflow)
+
+    def test_a_page_waits_for_approval_on_the_reviewers_dashboard(self):
+        page = models.DialogueEncounterPage.objects.get(
+            slug="mesa-de-seguimiento-compromisos-educacion")
+        self.assertFalse(page.live)
+        self.assertEqual(page.get_parent().specific.department.slug, "educacion")
+        self.assertEqual(page.current_workflow_task.name, "Revisión de la dependencia")
+        self.assertEqual(page.current_workflow_state.requested_by.username, "editor.educacion")
+        self.assertEqual(WorkflowState.objects.filter(status="in_progress").count(), 2)
+        self.assertEqual(self.client.get(page.url).status_code, 404)
+
+        self.client.login(username="revisor.educacion", password=DEMO_PASSWORD)
+        dashboard = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(dashboard, page.title)
+        self.client.logout()
+        self.client.login(username="editor.salud", password=DEMO_PASSWORD)
+        self.assertNotContains(self.client.get(reverse("wagtailadmin_home")), page.title)
+
+    def test_an_indicator_change_waits_for_participacion(self):
+        indicator = models.Indicator.objects.get(code="220100700")
+        self.assertEqual(indicator.current_workflow_task.name,
+                         "Aprobación de Participación Comunitaria")
+        # Citizens still see the approved figures; the draft holds the new measurement.
+        self.assertEqual(indicator.latest_measurement.value, Decimal(2300))
+        self.assertEqual(indicator.get_latest_revision_as_object().latest_measurement.value,
+                         Decimal(2900))
+        self.assertTrue(indicator.live)
+        self.client.login(username="aprobador.participacion", password=DEMO_PASSWORD)
+        self.assertContains(self.client.get(reverse("wagtailadmin_home")), indicator.name)
 
     # --- Served ---
 

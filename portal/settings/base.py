@@ -181,6 +181,11 @@ WAGTAILSEARCH_BACKENDS = {
 
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Final approval publishes without checking the approver's publish permission, which only
+# portal administrators hold (docs/workflow.md).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "rendicion.editorial.publish_approved_revision"
+# Notifications go to the next approvers and the author, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

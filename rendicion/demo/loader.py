@@ -31,10 +31,14 @@ from rendicion.demo.helpers import (
     upsert_page,
 )
 from rendicion.demo.indicators import INDICATORS
+from rendicion.demo.moderation import (
+    ensure_pending_indicator_change,
+    ensure_pending_submission,
+)
 from rendicion.demo.organisation import DEPARTMENTS, HOME_PAGE, PORTAL_SETTINGS
 from rendicion.demo.pdf import build_pdf
 from rendicion.demo.stakeholders import STAKEHOLDER_GROUPS
-from rendicion.demo.users import ensure_demo_users
+from rendicion.demo.users import ensure_demo_users, leave_stock_groups
 from rendicion.models import (
     AccountabilityCycleIndexPage,
     Commitment,
@@ -52,6 +56,7 @@ from rendicion.models import (
     SdgTarget,
     StakeholderGroup,
 )
+from rendicion.roles import setup_roles
 
 PALMIRA_TZ = ZoneInfo("America/Bogota")
 
@@ -103,9 +108,22 @@ def load(stdout=None):
     if not isinstance(home, HomePage):
         raise CommandError("La raíz del sitio por defecto no es la página de inicio del portal "
                            "(home.HomePage): ¿se aplicaron las migraciones?")
-    load_pages(home, refs, stats)
+    sections = load_pages(home, refs, stats)
+    leave_stock_groups()
+    load_roles(stats, stdout)
     ensure_demo_users(stats, stdout)
+    ensure_pending_submission(sections, refs, stats, _datetime)
+    ensure_pending_indicator_change(stats)
     return stats
+
+
+def load_roles(stats, stdout=None):
+    """The editorial roles and the workflow (``manage.py setup_roles``)."""
+    report = setup_roles()
+    for line in report.warnings:
+        if stdout is not None:
+            stdout.write(f"Aviso: {line}")
+    stats.record("Roles y flujo de trabajo", UNCHANGED if report.unchanged else UPDATED)
 
 
 def load_settings(site, stats):
@@ -313,6 +331,7 @@ def load_pages(home, refs, stats):
     changed = sync_page(cycle, children={"activities": (("title",), activities)})
     stats.note(f"Cronograma: {len(activities)} actividades "
                f"({'actualizado' if changed else 'sin cambios'})")
+    return sections
 
 
 def load_commitments(page, commitments, refs, stats):

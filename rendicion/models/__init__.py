@@ -20,17 +20,20 @@ from rendicion.models.reports import ReportPage
 from rendicion.models.sdg import SdgGoal, SdgTarget
 from rendicion.models.settings import PortalSettings
 from rendicion.models.stakeholders import PopulationGroup, StakeholderGroup
+from rendicion.models.workflow import DepartmentReviewTask, IndependentGroupApprovalTask
 
 __all__ = [
     "AccountabilityCycleIndexPage",
     "Commitment",
     "CycleActivity",
     "Department",
+    "DepartmentReviewTask",
     "DepartmentSectionPage",
     "DialogueEncounterPage",
     "EncounterAttendance",
     "ImprovementAction",
     "ImprovementPlanPage",
+    "IndependentGroupApprovalTask",
     "Indicator",
     "IndicatorIndexPage",
     "IndicatorMeasurement",

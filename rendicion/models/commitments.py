@@ -6,8 +6,11 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from rendicion.models.mixins import LiveBaselineRevisionMixin
+
 
 class Commitment(
+    LiveBaselineRevisionMixin,
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
 ):
     """A compromiso the administration made to citizens in an encounter or a hearing."""

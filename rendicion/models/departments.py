@@ -11,12 +11,50 @@ class Department(index.Indexed, models.Model):
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
+    coordinates_process = models.BooleanField(
+        _("coordinates the accountability process"),
+        default=False,
+        help_text=_(
+            "The office in charge of the process (Participación Comunitaria): it approves every "
+            "publication and owns the pages of the whole cycle. Only one department can have it."
+        ),
+    )
+    # Managed by ``manage.py setup_roles`` (see docs/workflow.md). Links rather than names, so
+    # renaming a department or a group never detaches a role from its department.
+    editors_group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("editors group"),
+    )
+    reviewers_group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("reviewers group"),
+    )
+    approvers_group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approvers group"),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("acronym"),
         FieldPanel("slug"),
         FieldPanel("email"),
+        FieldPanel("coordinates_process"),
     ]
 
     search_fields = [
@@ -30,6 +68,21 @@ class Department(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("department")
         verbose_name_plural = _("departments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coordinates_process"],
+                condition=models.Q(coordinates_process=True),
+                name="one_coordinating_department",
+                violation_error_message=_("Another department already coordinates the process."),
+            ),
+        ]
+        # Held by portal administrators only: see rendicion.permissions.
+        permissions = [
+            (
+                "publish_without_workflow",
+                "Can publish, unpublish and change privacy without the workflow",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from rendicion.models.mixins import LiveBaselineRevisionMixin
 from rendicion.progress import Direction, compute_progress
 
 
@@ -37,6 +38,7 @@ class IndicatorQuerySet(models.QuerySet):
 
 
 class Indicator(
+    LiveBaselineRevisionMixin,
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
 ):
     class Kind(models.TextChoices):

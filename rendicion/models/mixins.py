@@ -9,3 +9,35 @@ class CyclePageMixin:
         from rendicion.models import AccountabilityCycleIndexPage
 
         return AccountabilityCycleIndexPage.objects.ancestor_of(self).first()
+
+
+class LiveBaselineRevisionMixin:
+    """For snippets with draft state whose live rows may be written directly (demo data,
+    imports), without a revision.
+
+    Wagtail takes a live object without a live revision for one never published: approving a
+    change scheduled for a later date would then take the row offline and write the change
+    into it at once. So before the first revision of such a row, its live state is recorded
+    as its live revision (docs/workflow.md).
+    """
+
+    def save_revision(self, *args, **kwargs):
+        if self.pk and self.live and self.live_revision_id is None:
+            self._record_live_baseline()
+        return super().save_revision(*args, **kwargs)
+
+    def _record_live_baseline(self):
+        from wagtail.models import Revision
+
+        manager = type(self)._default_manager
+        live = manager.get(pk=self.pk)
+        if live.live_revision_id is None:
+            baseline = Revision.objects.create(
+                content_object=live,
+                base_content_type=live.get_base_content_type(),
+                object_str=str(live),
+                content=live.serializable_data(),
+            )
+            manager.filter(pk=live.pk).update(live_revision=baseline, latest_revision=baseline)
+            live.live_revision_id = baseline.pk
+        self.live_revision_id = live.live_revision_id

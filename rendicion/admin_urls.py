@@ -1,0 +1,30 @@
+"""Admin addresses served by the portal instead of Wagtail: included in ``portal.urls`` before
+Wagtail's admin, so these patterns win for the same paths (and Wagtail's URL names still
+reverse to them). See ``rendicion.admin_reports``."""
+
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from rendicion.admin_reports import (
+    DepartmentScopedLogEntriesView,
+    DepartmentScopedWorkflowTasksView,
+    DepartmentScopedWorkflowView,
+)
+
+urlpatterns = [
+    path("reports/workflow/", DepartmentScopedWorkflowView.as_view()),
+    path("reports/workflow/results/", DepartmentScopedWorkflowView.as_view(results_only=True)),
+    path("reports/workflow_tasks/", DepartmentScopedWorkflowTasksView.as_view()),
+    path(
+        "reports/workflow_tasks/results/",
+        DepartmentScopedWorkflowTasksView.as_view(results_only=True),
+    ),
+    path("reports/site-history/", DepartmentScopedLogEntriesView.as_view()),
+    path(
+        "reports/site-history/results/",
+        DepartmentScopedLogEntriesView.as_view(results_only=True),
+    ),
+]
+
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

@@ -1,0 +1,96 @@
+"""Shared set-up for the editorial workflow tests: two departments with their sections, the
+roles from ``setup_roles`` and one user per role, plus form data for the admin."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from rendicion.roles import setup_roles
+from tests.factories import (
+    CycleFactory,
+    DepartmentFactory,
+    DepartmentSectionFactory,
+    IndicatorFactory,
+    IndicatorIndexFactory,
+    MeasurementFactory,
+    home_page,
+)
+
+PASSWORD = "palmira2021"  # noqa: S105 - test accounts
+
+
+def make_user(username, *groups, superuser=False):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, is_superuser=superuser
+    )
+    user.groups.add(*groups)
+    return user
+
+
+def build_roles(cls):
+    """Departments, tree, roles and users on the test class (call from setUpTestData)."""
+    cls.educacion = DepartmentFactory(name="Secretaría de Educación", slug="educacion")
+    cls.salud = DepartmentFactory(name="Secretaría de Salud", slug="salud")
+    cls.participacion = DepartmentFactory(
+        name="Secretaría de Participación Comunitaria", slug="participacion-comunitaria"
+    )
+    home = home_page()
+    cls.indicator_index = IndicatorIndexFactory(parent=home)
+    cls.cycle = CycleFactory(parent=home, year=2021, slug="rendicion-de-cuentas-2021")
+    cls.section_educacion = DepartmentSectionFactory(
+        parent=cls.cycle, department=cls.educacion, slug="educacion"
+    )
+    cls.section_salud = DepartmentSectionFactory(
+        parent=cls.cycle, department=cls.salud, slug="salud"
+    )
+    setup_roles()
+    for department in (cls.educacion, cls.salud, cls.participacion):
+        department.refresh_from_db()
+
+    cls.editor_educacion = make_user("editor.educacion", cls.educacion.editors_group)
+    cls.reviewer_educacion = make_user("revisor.educacion", cls.educacion.reviewers_group)
+    cls.editor_salud = make_user("editor.salud", cls.salud.editors_group)
+    cls.reviewer_salud = make_user("revisor.salud", cls.salud.reviewers_group)
+    cls.approver = make_user("aprobador.participacion", cls.participacion.approvers_group)
+    cls.second_approver = make_user("aprobadora2.participacion", cls.participacion.approvers_group)
+
+    cls.indicator = IndicatorFactory(
+        code="220100900",
+        name="Docentes beneficiados con estrategias de mejoramiento",
+        department=cls.educacion,
+        baseline_value=Decimal(400),
+        target_value=Decimal(1050),
+    )
+    MeasurementFactory(indicator=cls.indicator, period="2021", value=Decimal(800))
+
+
+def encounter_form_data(department, title="Encuentro con rectores rurales", **overrides):
+    """What the admin's form for a new encounter posts, with its formsets empty."""
+    data = {
+        "title": title,
+        "slug": "encuentro-con-rectores-rurales",
+        "modality": "department",
+        "department": department.pk,
+        "territory": "",
+        "start": "2022-03-15 09:00",
+        "place": "Institución Educativa de Rozo",
+        "summary": "Diálogo con los rectores de las sedes rurales.",
+        "attendance_total": "",
+        "attendance": inline_formset([]),
+        "body": streamfield([]),
+        "questions": streamfield([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def aware(*args):
+    return timezone.make_aware(datetime.datetime(*args))
