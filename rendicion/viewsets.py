@@ -1,8 +1,12 @@
 """Admin viewsets for the accountability snippets, grouped under one menu entry."""
 
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from rendicion.importer.views import IndicatorExportView, IndicatorImportView
 from rendicion.models import (
     Commitment,
     Department,
@@ -24,8 +28,43 @@ class DepartmentViewSet(SnippetViewSet):
     export_filename = "dependencias"
 
 
+class IndicatorIndexView(IndexView):
+    """The indicator listing, with the spreadsheet import and export of
+    docs/indicator-import.md next to the add button."""
+
+    import_url_name = None
+    export_matrix_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.user_has_any_permission({"add", "change"}):
+            buttons.append(
+                HeaderButton(
+                    _("Import from spreadsheet"),
+                    url=reverse(self.import_url_name),
+                    icon_name="upload",
+                )
+            )
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        buttons.append(
+            Button(
+                _("Download in import format (XLSX)"),
+                url=reverse(self.export_matrix_url_name),
+                icon_name="download",
+                priority=80,
+            )
+        )
+        return buttons
+
+
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
+    index_view_class = IndicatorIndexView
     icon = "table"
     menu_label = _("Indicators")
     list_display = ["code", "name", "department", "kind"]
@@ -50,6 +89,25 @@ class IndicatorViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Indicator.objects.select_related("department")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            import_url_name=self.get_url_name("import"),
+            export_matrix_url_name=self.get_url_name("export_matrix"),
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        import_view = self.construct_view(
+            IndicatorImportView,
+            import_url_name=self.get_url_name("import"),
+            header_icon="upload",
+        )
+        return [
+            *super().get_urlpatterns(),
+            path("import/", import_view, name="import"),
+            path("export-matrix/", self.construct_view(IndicatorExportView), name="export_matrix"),
+        ]
 
 
 class CommitmentViewSet(SnippetViewSet):
