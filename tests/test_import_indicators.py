@@ -9,11 +9,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import WorkflowState
+from wagtail.actions.create import CreateAction
+from wagtail.actions.edit import EditAction
+from wagtail.models import ModelLogEntry, ReferenceIndex, WorkflowState
+from wagtail.search.backends import get_search_backend
 
 from rendicion.importer import build_plan
 from rendicion.importer.cells import Quantity, read_quantity, read_sdg_targets
-from rendicion.models import Indicator, IndicatorMeasurement
+from rendicion.models import Indicator, IndicatorMeasurement, SdgTarget
 from tests.factories import DepartmentFactory, IndicatorFactory, MeasurementFactory
 from tests.spreadsheets import (
     SEED_PAGE,
@@ -706,3 +709,186 @@ def test_unknown_user(tmp_path, educacion):
 def test_measurement_rows_are_written_with_the_indicator(tmp_path, educacion):
     run_import(write(tmp_path, "m.csv", csv_bytes([HEADER, row(**{"Avance 2021": "800"})])))
     assert IndicatorMeasurement.objects.get().indicator.code == "220100900"
+
+
+# --- Publishing in bulk gives what Wagtail's own actions give ---------------------------------
+
+
+def published_state(indicator):
+    indicator.refresh_from_db()
+    revision = indicator.latest_revision
+    content = revision.content
+    return {
+        "live": indicator.live,
+        "has_unpublished_changes": indicator.has_unpublished_changes,
+        "expired": indicator.expired,
+        "live is latest": indicator.live_revision_id == revision.pk,
+        "published dates": (
+            indicator.first_published_at is not None,
+            indicator.last_published_at is not None,
+        ),
+        "revisions": indicator.revisions.count(),
+        "revision user": revision.user,
+        "revision object_str": revision.object_str == str(indicator),
+        "revision content": {
+            key: content[key]
+            for key in ("kind", "unit", "direction", "department", "programme", "sdg_targets")
+        },
+        # Compared as numbers: "7" and "7.0000" are the same value in a revision.
+        "revision numbers": [Decimal(content["baseline_value"]), Decimal(content["target_value"])],
+        "revision measurements": [
+            (m["period"], m["date"], Decimal(m["value"])) for m in content["measurements"]
+        ],
+        "revision has measurement ids": all(m["pk"] for m in content["measurements"]),
+        "log": list(
+            ModelLogEntry.objects.for_instance(indicator)
+            .order_by("timestamp", "pk")
+            .values_list("action", "user", "revision", "content_changed")
+        ),
+        "references": sorted(
+            ReferenceIndex.objects.filter(object_id=str(indicator.pk)).values_list(
+                "to_content_type", "to_object_id", "model_path", "content_path"
+            )
+        ),
+    }
+
+
+def relative(state, indicator):
+    """The state with this indicator's own revision id replaced, to compare two indicators."""
+    revision_id = indicator.latest_revision_id
+    state["log"] = [(a, u, r == revision_id, c) for a, u, r, c in state["log"]]
+    return state
+
+
+def test_bulk_publish_matches_wagtails_create_and_publish(tmp_path, educacion, submitter):
+    by_wagtail = Indicator(
+        code="1001",
+        slug="1001",
+        name="Bibliotecas escolares dotadas",
+        kind="product",
+        unit="Número",
+        baseline_value=Decimal(4),
+        target_value=Decimal(12),
+        department=educacion,
+        programme="Lectura",
+        direction="increase",
+    )
+    by_wagtail.sdg_targets = list(SdgTarget.objects.filter(code__in=["4.1", "4.a"]))
+    by_wagtail.measurements = [
+        IndicatorMeasurement(period="2021", date=datetime.date(2021, 12, 31), value=Decimal(7))
+    ]
+    CreateAction(by_wagtail, user=submitter, publish=True).execute(skip_permission_checks=True)
+
+    run_import(
+        write(
+            tmp_path,
+            "b.csv",
+            csv_bytes(
+                [
+                    HEADER,
+                    row(
+                        "1002",
+                        "Bibliotecas escolares dotadas de nuevo",
+                        ODS="4.1, 4.a",
+                        **{
+                            "Línea Base": "4",
+                            "Meta": "12",
+                            "Programa": "Lectura",
+                            "Avance 2021": "7",
+                        },
+                    ),
+                ]
+            ),
+        ),
+        "--user",
+        "enlace.educacion",
+    )
+    imported = Indicator.objects.get(code="1002")
+
+    assert relative(published_state(imported), imported) == relative(
+        published_state(by_wagtail), by_wagtail
+    )
+    assert [i.code for i in get_search_backend().search("nuevo", Indicator)] == ["1002"]
+
+
+def test_bulk_update_matches_wagtails_edit_and_publish(tmp_path, educacion, salud, submitter):
+    by_wagtail = existing_docentes(educacion)
+    imported = existing_docentes_copy = IndicatorFactory(
+        code="220100901",
+        name="Docentes beneficiados",
+        department=educacion,
+        baseline_value=Decimal(400),
+        target_value=Decimal(1050),
+        programme="Entornos escolares",
+        sdg_targets=["4.c"],
+    )
+    MeasurementFactory(
+        indicator=existing_docentes_copy,
+        period="2020",
+        date=datetime.date(2020, 12, 31),
+        value=Decimal(520),
+    )
+    by_wagtail.name = "Docentes formados"
+    by_wagtail.department = salud
+    by_wagtail.target_value = Decimal(1200)
+    EditAction(by_wagtail, user=submitter, publish=True).execute(skip_permission_checks=True)
+
+    run_import(
+        write(
+            tmp_path,
+            "u.csv",
+            csv_bytes(
+                [
+                    HEADER,
+                    row(
+                        "220100901",
+                        "Docentes formados",
+                        Meta="1200",
+                        Responsable="Secretaría de Salud",
+                        Programa="Entornos escolares",
+                    ),
+                ]
+            ),
+        ),
+        "--update",
+        "--user",
+        "enlace.educacion",
+    )
+
+    wagtail_state = relative(published_state(by_wagtail), by_wagtail)
+    imported_state = relative(published_state(imported), imported)
+    assert imported_state == wagtail_state
+    assert [action for action, *_ in imported_state["log"]] == ["wagtail.edit", "wagtail.publish"]
+
+    # With a previous revision to compare with, a new name is also logged as a rename.
+    run_import(
+        write(
+            tmp_path,
+            "u2.csv",
+            csv_bytes(
+                [
+                    HEADER,
+                    row(
+                        "220100901",
+                        "Docentes capacitados",
+                        Meta="1200",
+                        Responsable="Secretaría de Salud",
+                        Programa="Entornos escolares",
+                    ),
+                ]
+            ),
+        ),
+        "--update",
+        "--user",
+        "enlace.educacion",
+    )
+    actions = ModelLogEntry.objects.for_instance(imported).order_by("timestamp", "pk")
+    assert list(actions.values_list("action", flat=True))[2:] == [
+        "wagtail.edit",
+        "wagtail.rename",
+        "wagtail.publish",
+    ]
+    assert actions.get(action="wagtail.rename").data["title"] == {
+        "old": "220100901 · Docentes formados",
+        "new": "220100901 · Docentes capacitados",
+    }

@@ -1,8 +1,10 @@
-"""Writing a plan, all or nothing, through Wagtail's own create and edit actions.
+"""Writing a plan, all or nothing.
 
 Every indicator gets a revision and the audit-log entries an edit in the admin would give.
-Without a workflow, changes are published; with one, they are saved as a revision and
-submitted for approval, so the live row (what the public sees) stays as it was.
+Without a workflow, changes are published (in bulk, see ``bulk.py``); with one, they are saved
+as a revision through Wagtail's own create/edit actions and submitted for approval, so the
+live row (what the public sees) stays as it was. Without the publish permission (admin
+users), they are saved as drafts the same way.
 """
 
 from dataclasses import dataclass
@@ -10,8 +12,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
+from wagtail.log_actions import LogContext
 from wagtail.models import WorkflowState
 
+from rendicion.importer.bulk import Updated, content_values, publish_in_bulk
 from rendicion.importer.plan import CREATE, PUBLISH, SUBMIT, UPDATE, period_key
 from rendicion.models import Indicator, IndicatorMeasurement
 
@@ -93,8 +97,9 @@ def _apply_changes(indicator, data):
                         period=period.label, date=period.date, value=value, sort_order=len(children)
                     )
                 )
-            else:
+            elif measurement.value != value:
                 measurement.value = value
+                measurement._import_changed = True  # tells the bulk writer to save it
         indicator.measurements = children
 
 
@@ -110,34 +115,55 @@ def apply_plan(plan, user=None):
     """Write the plan in one transaction and return an ``Outcome``.
 
     ``user`` is recorded on revisions and log entries; it is required when a change goes to
-    an approval workflow.
+    an approval workflow. Indicators to publish are written in bulk (``bulk.py``); those
+    going to a workflow or saved as drafts go one by one through Wagtail's actions.
     """
     if not plan.ok:
         raise PlanHasErrors(plan.errors)
     if user is None and plan.to_submit:
         raise SubmitterRequired
     outcome = Outcome(unchanged=len(plan.unchanged))
-    with transaction.atomic():
+    created, updated = [], []
+    # One log context: every audit-log entry of this import shares its uuid.
+    with LogContext(user=user), transaction.atomic():
         for item in plan.items:
-            if item.action == CREATE:
-                indicator = _new_indicator(item.data)
-                # Validated by the plan already: the revision need not clean it again.
-                CreateAction(
-                    indicator, user=user, publish=item.mode == PUBLISH, clean=False
-                ).execute(skip_permission_checks=True)
-                outcome.created += 1
-            elif item.action == UPDATE:
-                indicator = item.indicator
-                _apply_changes(indicator, item.data)
-                EditAction(indicator, user=user, publish=item.mode == PUBLISH, clean=False).execute(
-                    skip_permission_checks=True
-                )
-                outcome.updated += 1
-            else:
+            if item.action not in (CREATE, UPDATE):
                 continue
+            if item.action == CREATE:
+                outcome.created += 1
+                indicator = _new_indicator(item.data)
+            else:
+                outcome.updated += 1
+                indicator = item.indicator
+                old = Updated(
+                    indicator,
+                    {target.pk for target in indicator.sdg_targets.all()},
+                    str(indicator) if indicator.latest_revision_id else None,
+                    content_values(indicator),
+                )
+                _apply_changes(indicator, item.data)
+            if item.mode == PUBLISH:
+                if item.action == CREATE:
+                    created.append(indicator)
+                else:
+                    updated.append(old)
+                    if item.workflow_state is not None:
+                        item.workflow_state.cancel(user=user)  # as publishing does
+                continue
+            _save_revision(item, indicator, user)
             if item.mode == SUBMIT:
                 _submit(item, indicator, user)
                 outcome.submitted += 1
-            elif item.mode != PUBLISH:
+            else:
                 outcome.drafts += 1
+        publish_in_bulk(created, updated, user)
     return outcome
+
+
+def _save_revision(item, indicator, user):
+    """A draft revision through Wagtail's own action; the live row stays as it is."""
+    # Validated by the plan already: the revision need not clean it again.
+    action_class = CreateAction if item.action == CREATE else EditAction
+    action_class(indicator, user=user, publish=False, clean=False).execute(
+        skip_permission_checks=True
+    )
