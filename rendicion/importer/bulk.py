@@ -82,7 +82,8 @@ def publish_in_bulk(created, updated, user):
     for indicator, revision in zip(indicators, revisions, strict=True):
         published.send(sender=Indicator, instance=indicator, revision=revision)
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(Indicator, indicators)
+        for batch in _chunks(indicators):  # one statement per batch keeps memory flat
+            backend.add_bulk(Indicator, batch)
     _update_reference_index(indicators)
 
 

@@ -202,8 +202,8 @@ class Plan:
 
 
 def _header_in(values):
-    """The ``Header`` described by a row, if it is a header row (the Indicador column plus
-    at least two other known columns)."""
+    """For a header row (the Indicador column and at least two other known columns), its
+    columns as {key: index}; None for any other row."""
     fields, others = {}, 0
     for index, value in enumerate(values):
         text = clean_text(value)
@@ -284,24 +284,28 @@ class _Context:
     """Lookups loaded once per plan."""
 
     def __init__(self):
-        self.departments = {}
-        ambiguous = set()
-        for department in Department.objects.all():
-            for key in {fold(department.name), fold(department.acronym), fold(department.slug)}:
-                if not key:
+        departments = list(Department.objects.all())
+        # Names first; an acronym or slug also works when no other department claims it.
+        by_name = {}
+        for department in departments:
+            by_name.setdefault(fold(department.name), department)
+        by_other, ambiguous = {}, set()
+        for department in departments:
+            for key in {fold(department.acronym), fold(department.slug)} - {""}:
+                if key in by_name:
                     continue
-                if key in self.departments and self.departments[key] != department:
+                if by_other.setdefault(key, department) != department:
                     ambiguous.add(key)
-                self.departments.setdefault(key, department)
-        for key in ambiguous - {fold(d.name) for d in self.departments.values()}:
-            del self.departments[key]
+        self.departments = {
+            **{key: d for key, d in by_other.items() if key not in ambiguous},
+            **by_name,
+        }
         self.targets = {target.code: target for target in SdgTarget.objects.all()}
 
 
-def _text_field(row, data, key, header, plan, limit_key=None):
-    index = header.fields.get(key)
-    value = clean_text(row[index]) if index is not None and index < len(row) else ""
-    limit = LIMITS[limit_key or key]
+def _text_field(row, data, key, header, plan):
+    value = clean_text(_cell(row, header, key))
+    limit = LIMITS[key]
     if len(value) > limit:
         plan.errors.append(Problem("too_long", data.row, header.names[key], {"limit": limit}))
     return value
@@ -319,7 +323,9 @@ def _quantity(row, header, key, data, plan):
     try:
         quantity = read_quantity(_cell(row, header, key))
     except NumberError as error:
-        plan.errors.append(_number_problem(error, data.row, header.names[key], row, header, key))
+        plan.errors.append(
+            _number_problem(error, data.row, header.names[key], _cell(row, header, key))
+        )
         return None
     number_key = f"{key}_number"
     if _cell(row, header, number_key) not in (None, ""):
@@ -328,7 +334,9 @@ def _quantity(row, header, key, data, plan):
             number = read_number(_cell(row, header, number_key))
         except NumberError as error:
             plan.errors.append(
-                _number_problem(error, data.row, header.names[number_key], row, header, number_key)
+                _number_problem(
+                    error, data.row, header.names[number_key], _cell(row, header, number_key)
+                )
             )
             return None
         text = clean_text(_cell(row, header, key))
@@ -342,9 +350,8 @@ def _quantity(row, header, key, data, plan):
     return quantity
 
 
-def _number_problem(error, row_number, column, row=None, header=None, key=None):
-    raw = clean_text(_cell(row, header, key)) if row is not None else ""
-    return Problem(error.code, row_number, column, {"value": raw})
+def _number_problem(error, row_number, column, value):
+    return Problem(error.code, row_number, column, {"value": clean_text(value)})
 
 
 def _read_row(row_number, row, header, subheading, context, plan):
@@ -399,6 +406,11 @@ def _read_row(row_number, row, header, subheading, context, plan):
         data.programme = _text_field(row, data, "programme", header, plan) or subheading or ""
     elif subheading:
         data.programme = subheading
+        if len(subheading) > LIMITS["programme"]:
+            column = COLUMNS_BY_KEY["programme"].header
+            plan.errors.append(
+                Problem("too_long", row_number, column, {"limit": LIMITS["programme"]})
+            )
 
     if "sdg" in header.fields:
         data.sdg_targets = _read_sdg(
@@ -412,9 +424,7 @@ def _read_row(row_number, row, header, subheading, context, plan):
         try:
             number = read_number(value)
         except NumberError as error:
-            plan.errors.append(
-                Problem(error.code, row_number, column_name, {"value": clean_text(value)})
-            )
+            plan.errors.append(_number_problem(error, row_number, column_name, value))
             continue
         if number is not None:
             data.measurements[period] = number
@@ -501,7 +511,8 @@ def _existing(rows):
 
 
 def _active_workflow_states(indicators):
-    """Object ids of indicators with a workflow in progress or needing changes."""
+    """{object id: workflow state} for the indicators with a workflow in progress or
+    waiting for changes."""
     if not indicators:
         return {}
     content_type = ContentType.objects.get_for_model(Indicator, for_concrete_model=False)
@@ -618,7 +629,8 @@ def _workflow_getter():
     return lambda indicator: indicator.get_workflow()
 
 
-def build_plan_for_rows(rows, plan, context, access):
+def _plan_rows(rows, plan, access):
+    """Match the rows with existing indicators and decide, for each, what happens."""
     if not rows and not plan.errors:
         plan.errors.append(Problem("no_rows"))
     first_code_row, first_name_row = {}, {}
@@ -731,4 +743,4 @@ def build_plan(data, filename="", *, update=False, access=None):
     plan.sheet = sheet.name
     context = _Context()
     rows = read_rows(sheet, context, plan)
-    return build_plan_for_rows(rows, plan, context, access or FullAccess())
+    return _plan_rows(rows, plan, access or FullAccess())

@@ -54,7 +54,8 @@ class Command(BaseCommand):
                 _("%(count)s error(s) found; nothing was imported.") % {"count": len(plan.errors)}
             )
         if options["dry_run"]:
-            self.stdout.write(_("Dry run: nothing was written."))
+            if options["verbosity"]:
+                self.stdout.write(_("Dry run: nothing was written."))
             return
         try:
             outcome = apply_plan(plan, user=user)
@@ -92,32 +93,23 @@ class Command(BaseCommand):
             ) from error
 
     def _report(self, plan, verbosity):
+        """The plan on stdout: notices, each creation and change, and the totals."""
+        if verbosity < 1:
+            return
         for notice in plan.notices:
-            if verbosity >= 1:
-                self.stdout.write(str(notice))
+            self.stdout.write(str(notice))
         modes = {SUBMIT: _("for approval"), DRAFT: _("as a draft")}
-        for item in plan.to_create:
-            if verbosity >= 1:
-                self.stdout.write(
-                    _("row %(row)s: create %(indicator)s")
-                    % {"row": item.row, "indicator": self._label(item)}
-                    + (f" ({modes[item.mode]})" if item.mode in modes else "")
-                )
-        for item in plan.to_update:
-            if verbosity >= 1:
-                self.stdout.write(
-                    _("row %(row)s: update %(indicator)s")
-                    % {"row": item.row, "indicator": self._label(item)}
-                    + (f" ({modes[item.mode]})" if item.mode in modes else "")
-                )
-                for change in item.changes:
-                    self.stdout.write(f"    {change.label}: {change.old} → {change.new}")
+        lines = [(item, _("row %(row)s: create %(indicator)s")) for item in plan.to_create]
+        lines += [(item, _("row %(row)s: update %(indicator)s")) for item in plan.to_update]
         if verbosity >= 2:
-            for item in plan.unchanged:
-                self.stdout.write(
-                    _("row %(row)s: unchanged %(indicator)s")
-                    % {"row": item.row, "indicator": self._label(item)}
-                )
+            lines += [(item, _("row %(row)s: unchanged %(indicator)s")) for item in plan.unchanged]
+        for item, template in sorted(lines, key=lambda line: line[0].row):
+            line = template % {"row": item.row, "indicator": self._label(item)}
+            if item.mode in modes:
+                line += f" ({modes[item.mode]})"
+            self.stdout.write(line)
+            for change in item.changes:
+                self.stdout.write(f"    {change.label}: {change.old} → {change.new}")
         self.stdout.write(
             _(
                 "To create: %(created)s; to update: %(updated)s; unchanged: %(unchanged)s; "
