@@ -110,6 +110,15 @@ def measure(label, function, *args, **kwargs):
     return result
 
 
+def rss():
+    """Resident memory now, in MiB (Linux)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def peak_memory(function, *args, **kwargs):
     tracemalloc.start()
     result = function(*args, **kwargs)
@@ -157,6 +166,7 @@ def run(folder):
     )
 
     xlsx_data, same, changed = xlsx.read_bytes(), csv_same.read_bytes(), csv_changed.read_bytes()
+    print(f"  process memory before importing (Django, Wagtail, migrations run): {rss():.1f} MiB")
     plan = measure("xlsx: read and check (preview)", build_plan, xlsx_data, xlsx.name)
     assert plan.ok and len(plan.to_create) == ROWS, plan.sorted_errors[:5]
     measure(f"xlsx: write {ROWS:,} new indicators", apply_plan, plan)
