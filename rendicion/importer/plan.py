@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import WorkflowMixin, WorkflowState
 
 from rendicion.importer.cells import (
@@ -42,7 +42,12 @@ from rendicion.models import Department, Indicator, SdgTarget
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 # How a created or updated indicator reaches the public site.
 PUBLISH, SUBMIT, DRAFT = "publish", "submit", "draft"
-MODE_LABELS = {PUBLISH: _("Published"), SUBMIT: _("Sent for approval"), DRAFT: _("Draft")}
+# With a context: Wagtail's own "Published" is translated for pages (feminine in Spanish).
+MODE_LABELS = {
+    PUBLISH: pgettext_lazy("indicator import outcome", "Published"),
+    SUBMIT: pgettext_lazy("indicator import outcome", "Sent for approval"),
+    DRAFT: pgettext_lazy("indicator import outcome", "Draft"),
+}
 
 LIMITS = {"code": 30, "name": 500, "unit": 100, "text": 500, "plan_line": 300, "programme": 300}
 QUERY_CHUNK = 500  # ids per IN (...) clause, well below SQLite's variable limit
