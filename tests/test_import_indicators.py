@@ -892,3 +892,31 @@ def test_bulk_update_matches_wagtails_edit_and_publish(tmp_path, educacion, salu
         "old": "220100901 · Docentes formados",
         "new": "220100901 · Docentes capacitados",
     }
+
+
+def test_indicator_sent_back_for_changes_is_resubmitted(tmp_path, educacion, workflow, submitter):
+    indicator = existing_docentes(educacion)
+    run_import(
+        write(tmp_path, "w.csv", csv_bytes([HEADER, row(Meta="1200")])),
+        "--update",
+        "--user",
+        "enlace.educacion",
+    )
+    state = indicator.current_workflow_state
+    approver = get_user_model().objects.create_superuser("aprobador", "a@example.com", "x")
+    state.current_task_state.task.specific.on_action(state.current_task_state, approver, "reject")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    run_import(
+        write(tmp_path, "w2.csv", csv_bytes([HEADER, row(Meta="1150")])),
+        "--update",
+        "--user",
+        "enlace.educacion",
+    )
+
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS  # the same workflow, resumed
+    indicator.refresh_from_db()
+    assert indicator.target_value == Decimal(1050)  # still the approved value
+    assert indicator.latest_revision.as_object().target_value == Decimal(1150)
