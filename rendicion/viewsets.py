@@ -5,17 +5,20 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import Http404
-from django.urls import URLPattern
+from django.urls import URLPattern, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, PublishingPanel
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from rendicion.forms import DepartmentScopedSnippetForm
+from rendicion.importer.views import IndicatorExportView, IndicatorImportView
 from rendicion.models import (
     Commitment,
     Department,
@@ -109,8 +112,43 @@ class DepartmentViewSet(SnippetViewSet):
     export_filename = "dependencias"
 
 
+class IndicatorIndexView(IndexView):
+    """The indicator listing, with the spreadsheet import and export of
+    docs/indicator-import.md next to the add button."""
+
+    import_url_name = None
+    export_matrix_url_name = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.user_has_any_permission({"add", "change"}):
+            buttons.append(
+                HeaderButton(
+                    _("Import from spreadsheet"),
+                    url=reverse(self.import_url_name),
+                    icon_name="upload",
+                )
+            )
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        buttons.append(
+            Button(
+                _("Download in import format (XLSX)"),
+                url=reverse(self.export_matrix_url_name),
+                icon_name="download",
+                priority=80,
+            )
+        )
+        return buttons
+
+
 class IndicatorViewSet(DepartmentScopedViewSet):
     model = Indicator
+    index_view_class = IndicatorIndexView
     icon = "table"
     list_display = ["code", "name", "department", "kind"]
     list_filter = ["kind", "department", "direction", "live"]
@@ -134,6 +172,25 @@ class IndicatorViewSet(DepartmentScopedViewSet):
 
     def get_queryset(self, request):
         return self.scope_queryset(request, Indicator.objects.select_related("department"))
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            import_url_name=self.get_url_name("import"),
+            export_matrix_url_name=self.get_url_name("export_matrix"),
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        import_view = self.construct_view(
+            IndicatorImportView,
+            import_url_name=self.get_url_name("import"),
+            header_icon="upload",
+        )
+        return [
+            *super().get_urlpatterns(),
+            path("import/", import_view, name="import"),
+            path("export-matrix/", self.construct_view(IndicatorExportView), name="export_matrix"),
+        ]
 
 
 class CommitmentViewSet(DepartmentScopedViewSet):

@@ -247,7 +247,8 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
             {"comment": ""},
             headers={"x-requested-with": "XMLHttpRequest"},
         )
-        self.assertContains(modal, admin_text("Tell the author what to change."))
+        self.assertEqual(modal.status_code, 200)
+        self.assertIn(admin_text("Tell the author what to change."), modal.json()["html"])
 
         mail.outbox.clear()
         comment = "Falta la lista de asistentes por grupo de interés."

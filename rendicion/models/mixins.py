@@ -27,17 +27,24 @@ class LiveBaselineRevisionMixin:
         return super().save_revision(*args, **kwargs)
 
     def _record_live_baseline(self):
-        from wagtail.models import Revision
-
         manager = type(self)._default_manager
         live = manager.get(pk=self.pk)
         if live.live_revision_id is None:
-            baseline = Revision.objects.create(
-                content_object=live,
-                base_content_type=live.get_base_content_type(),
-                object_str=str(live),
-                content=live.serializable_data(),
-            )
+            baseline = live.build_live_baseline()
+            baseline.save()
             manager.filter(pk=live.pk).update(live_revision=baseline, latest_revision=baseline)
             live.live_revision_id = baseline.pk
         self.live_revision_id = live.live_revision_id
+
+    def build_live_baseline(self):
+        """An unsaved revision holding this row's live state (bulk writers save many at once)."""
+        from django.utils import timezone
+        from wagtail.models import Revision
+
+        return Revision(
+            created_at=timezone.now(),
+            content_object=self,
+            base_content_type=self.get_base_content_type(),
+            object_str=str(self),
+            content=self.serializable_data(),
+        )

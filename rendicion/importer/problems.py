@@ -1,0 +1,107 @@
+"""Errors and notices found while reading an indicator file.
+
+Every problem carries the row as the spreadsheet shows it, the column header and a stable
+``code`` (tests and scripts rely on it); the message is an English source string that the
+Spanish catalog translates, rendered in the language active when it is shown.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES = {
+    # The file as a whole
+    "old_excel": _(
+        "This is an old Excel (.xls) file. Open it in Excel and save it as .xlsx or .csv."
+    ),
+    "unsupported_format": _("Only .xlsx and .csv files can be imported."),
+    "unreadable": _("The file cannot be read as an .xlsx or .csv spreadsheet."),
+    "empty": _("The file is empty."),
+    "no_header": _(
+        "No header row was found. The file needs at least the columns Indicador, Unidad de "
+        "Medida, Línea Base, Meta and Responsable."
+    ),
+    "no_rows": _("The file has a header row but no indicators below it."),
+    "missing_column": _("The column “%(column)s” is missing from this header row."),
+    "duplicate_column": _("The column “%(column)s” appears twice in this header row."),
+    "unknown_period": _(
+        "The period of the column “%(column)s” cannot be read. Write it as Avance 2021, "
+        "Avance 2021-S1 (half year) or Avance 2021-T2 (quarter)."
+    ),
+    "duplicate_period": _("Two columns hold the measurement of the period %(period)s."),
+    # A row
+    "missing_name": _("The indicator has no name."),
+    "missing_unit": _("The unit of measure is missing."),
+    "missing_baseline": _("The baseline is missing: write a number or a text."),
+    "missing_target": _("The target is missing: write a number or a text."),
+    "missing_department": _("The responsible department is missing."),
+    "unknown_department": _(
+        "There is no department called “%(value)s”. Write the name of an existing department."
+    ),
+    "unknown_sdg_target": _("The SDG target %(value)s does not exist."),
+    "unrecognised_sdg": _(
+        "“%(value)s” is not an SDG target. Write targets such as 4.1, 4.2 or 13.3."
+    ),
+    "sdg_goal_without_targets": _(
+        "SDG %(value)s is a goal: list its targets instead (for example %(value)s.1)."
+    ),
+    "invalid_kind": _("“%(value)s” is not a kind of indicator: write Resultado or Producto."),
+    "invalid_direction": _(
+        "“%(value)s” is not a direction: write Incremento, Reducción or Mantenimiento."
+    ),
+    "invalid_number": _("“%(value)s” is not a number."),
+    "number_too_large": _("The number %(value)s is too large."),
+    "date_not_number": _(
+        "The cell holds a date where a number was expected: format the cell as text or "
+        "number and write the value again."
+    ),
+    "date_not_sdg": _(
+        "The cell holds a date where SDG targets were expected: format the cell as text and "
+        "write the targets again."
+    ),
+    "too_long": _("The text is too long: at most %(limit)s characters."),
+    "duplicate_code": _("The code %(value)s is also used in row %(first_row)s."),
+    "duplicate_name": _(
+        "The indicator “%(value)s” of this department is also in row %(first_row)s."
+    ),
+    "ambiguous_match": _(
+        "More than one existing indicator of this department is called “%(value)s”; give "
+        "it a code or rename one of them in the admin."
+    ),
+    "exists": _(
+        "This indicator already exists and the file changes it (%(columns)s). Choose to "
+        "update existing indicators to apply the changes."
+    ),
+    "no_add_permission": _("You are not allowed to create indicators."),
+    "no_change_permission": _("You are not allowed to change this indicator."),
+    "locked": _("The indicator is locked by another user; it must be unlocked first."),
+    "in_review": _(
+        "The indicator has changes waiting for approval; approve or reject them before "
+        "importing new values."
+    ),
+    # Notices (the import goes ahead)
+    "ignored_column": _("The column “%(column)s” is not part of the format and was ignored."),
+    "subheading": _("Read as a heading: “%(value)s” is the programme of the indicators below it."),
+}
+
+
+@dataclass
+class Problem:
+    code: str
+    row: int | None = None
+    column: str | None = None
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self):
+        template = MESSAGES[self.code]
+        return str(template) % self.params if self.params else str(template)
+
+    def __str__(self):
+        where = []
+        if self.row is not None:
+            where.append(str(_("row %(row)s") % {"row": self.row}))
+        if self.column:
+            where.append(str(_("column “%(column)s”") % {"column": self.column}))
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message

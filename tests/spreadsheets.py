@@ -1,0 +1,146 @@
+"""Build the spreadsheets the import tests feed in, the way Excel would save them."""
+
+import csv
+import io
+from io import StringIO
+
+import openpyxl
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from wagtail.models import (
+    GroupApprovalTask,
+    ModelLogEntry,
+    Revision,
+    Workflow,
+    WorkflowContentType,
+    WorkflowTask,
+)
+
+from rendicion.models import Indicator, IndicatorMeasurement
+
+SEED_RESULT_HEADER = ["ODS", "Indicador", "Unidad de Medida", "Línea Base", "Meta", "Responsable"]
+SEED_RESULT_ROW = [
+    " <p>Meta: 4.1, 4.2, 4.3, 4.4, 4.5</p>  <p>Meta: 13.3</p>",
+    "Número de Instituciones Educativas con mejoramiento de clasificación de plantel según "
+    "las pruebas Saber 11",
+    "Número",
+    "08 IE clasificación C 08 IE clasificación B 08 IE clasificación A",
+    "06 IEO con mejoramiento de clasificación de plantel",
+    "Secretaría de Educación",
+]
+SEED_PRODUCT_HEADER = [
+    "Código",
+    "Indicador",
+    "Unidad de medida",
+    "Línea de base",
+    "Meta",
+    "Responsable",
+]
+SEED_PRODUCT_ROWS = [
+    [None, "entornos escolares", None, None, None, None],
+    [
+        "220100900",
+        "Docentes beneficiados con estrategias de mejoramiento de sus competencias",
+        "Número",
+        "400",
+        "1050",
+        "Secretaría de Educación",
+    ],
+    [
+        "220100700",
+        "Estudiantes evaluados con pruebas de calidad educativa",
+        "Número",
+        "1500",
+        "3500",
+        "Secretaría de Educación",
+    ],
+    [
+        "220103401",
+        "Instituciones educativas fortalecidas en competencias de bilingüismo",
+        "Número",
+        "27",
+        "27",
+        "Secretaría de Educación",
+    ],
+]
+# The seed's page as written: title lines, the result table, a line of text, the product
+# table with its "entornos escolares" heading row.
+SEED_PAGE = [
+    ["• PASO A PASO DE SACAR LOS ODS DEL PLAN DE DESARROLLO"],
+    [],
+    ["Indicador de Resultado:"],
+    [],
+    SEED_RESULT_HEADER,
+    SEED_RESULT_ROW,
+    [],
+    ["- PASO A PASO DE SACAR LOS ODS DEL PLAN DE DESARROLLO**"],
+    [],
+    SEED_PRODUCT_HEADER,
+    *SEED_PRODUCT_ROWS,
+]
+
+
+def xlsx_bytes(rows, merges=(), percent=(), text_prefix=(), numbers=None):
+    """An .xlsx with ``rows`` from A1. ``merges``: ranges such as "F3:F5"; ``percent``: cells
+    formatted as a percentage; ``text_prefix``: cells with Excel's text prefix (')."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Indicadores"
+    for row in rows:
+        sheet.append(list(row))
+    for cell_range in merges:
+        sheet.merge_cells(cell_range)
+    for ref in percent:
+        sheet[ref].number_format = "0%"
+    for ref in text_prefix:
+        sheet[ref].quotePrefix = True
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def csv_bytes(rows, delimiter=",", encoding="utf-8"):
+    text = StringIO(newline="")
+    writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return text.getvalue().encode(encoding)
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def run_import(path, *args):
+    """Run import_indicators; return (stdout, stderr). Raises CommandError on errors."""
+    out, err = StringIO(), StringIO()
+    call_command("import_indicators", str(path), *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def written_counts():
+    """Everything an import may write, to prove a failed import wrote nothing."""
+    return {
+        "indicators": Indicator.objects.count(),
+        "measurements": IndicatorMeasurement.objects.count(),
+        "revisions": Revision.objects.count(),
+        "log entries": ModelLogEntry.objects.count(),
+        "sdg links": Indicator.sdg_targets.through.objects.count(),
+    }
+
+
+def assign_indicator_workflow():
+    """A stock one-step group approval workflow, assigned to indicators."""
+    approvers = Group.objects.create(name="Aprobadores de indicadores")
+    task = GroupApprovalTask.objects.create(name="Aprobación")
+    task.groups.set([approvers])
+    workflow = Workflow.objects.create(name="Indicadores", active=True)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowContentType.objects.create(
+        workflow=workflow,
+        content_type=ContentType.objects.get_for_model(Indicator, for_concrete_model=False),
+    )
+    return workflow
