@@ -51,8 +51,9 @@ class DepartmentScopedPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_any_permission(user, self._without_publish(user, actions))
 
     def user_can_reach(self, user, instance):
-        """Whether ``instance`` belongs to one of the user's departments (or is still new)."""
-        if is_portal_admin(user) or instance.pk is None or instance.department_id is None:
+        """Whether ``instance`` belongs to one of the user's departments. A new item without a
+        department yet is reachable: its form offers only the user's departments."""
+        if is_portal_admin(user) or instance.department_id is None:
             return True
         return instance.department_id in member_department_ids(user)
 

@@ -32,9 +32,13 @@ def upload(name, data):
     return SimpleUploadedFile(name, data)
 
 
-def editor_with(*codenames):
-    """A user in a group with the given indicator permissions and admin access."""
+def editor_with(*codenames, department=None):
+    """A user in a group with the given indicator permissions and admin access; with a
+    department, that group is the department's editors group (as setup_roles links them)."""
     group = Group.objects.create(name="Editores " + "-".join(codenames))
+    if department is not None:
+        department.editors_group = group
+        department.save(update_fields=["editors_group"])
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(
@@ -188,6 +192,25 @@ class ImportPermissionTests(TestCase):
         cls.educacion = DepartmentFactory(name="Secretaría de Educación", slug="educacion")
         cls.rows = [HEADER, ["1001", "Nuevo", "Número", "1", "2", "Secretaría de Educación"]]
 
+    def test_an_editor_imports_only_for_their_own_department(self):
+        salud = DepartmentFactory(name="Secretaría de Salud", slug="salud")
+        vacunacion = IndicatorFactory(code="330100100", department=salud, target_value=Decimal(90))
+        self.client.force_login(editor_with("add", "change", department=self.educacion))
+        rows = [
+            [*HEADER],
+            ["1001", "Nuevo de Educación", "Número", "1", "2", "Secretaría de Educación"],
+            ["1002", "Nuevo de Salud", "Número", "1", "2", "Secretaría de Salud"],
+            ["330100100", vacunacion.name, "Número", "0", "95", "Secretaría de Salud"],
+        ]
+        response = self.client.post(
+            IMPORT, {"file": upload("n.csv", csv_bytes(rows)), "update": "on"})
+        self.assertContains(response, 'data-error-code="other_department"')
+        self.assertContains(response, 'data-error-code="no_change_permission"')
+        self.assertNotContains(response, 'name="token"')  # nothing can be confirmed
+        self.assertFalse(Indicator.objects.filter(code__in=["1001", "1002"]).exists())
+        vacunacion.refresh_from_db()
+        self.assertEqual(vacunacion.target_value, Decimal(90))
+
     def test_users_who_cannot_add_or_change_get_no_import(self):
         self.client.force_login(editor_with("view"))
         # Wagtail turns a refused permission into a redirect to the dashboard.
@@ -204,7 +227,7 @@ class ImportPermissionTests(TestCase):
         self.assertEqual(codes, ["no_add_permission"])
 
     def test_without_publish_permission_imports_are_drafts(self):
-        user = editor_with("add", "change")
+        user = editor_with("add", "change", department=self.educacion)
         self.client.force_login(user)
         response = self.client.post(IMPORT, {"file": upload("n.csv", csv_bytes(self.rows))})
         self.assertContains(response, gettext(
@@ -219,7 +242,7 @@ class ImportPermissionTests(TestCase):
 
     def test_with_a_workflow_changes_are_submitted(self):
         workflow = assign_indicator_workflow()
-        user = editor_with("add", "change")
+        user = editor_with("add", "change", department=self.educacion)
         self.client.force_login(user)
         response = self.client.post(IMPORT, {"file": upload("n.csv", csv_bytes(self.rows))})
         self.assertContains(response, gettext(

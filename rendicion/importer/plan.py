@@ -57,7 +57,7 @@ EMPTY = "—"
 class FullAccess:
     """What the management command may do: everything, publishing directly."""
 
-    def can_add(self):
+    def can_add(self, indicator=None):
         return True
 
     def can_change(self, indicator):
@@ -77,8 +77,11 @@ class UserAccess(FullAccess):
         self.user = user
         self.policy = policy
 
-    def can_add(self):
-        return self.policy.user_has_permission(self.user, "add")
+    def can_add(self, indicator=None):
+        """``indicator``: the unsaved candidate, whose department must be one of the user's."""
+        if indicator is None:
+            return self.policy.user_has_permission(self.user, "add")
+        return self.policy.user_has_permission_for_instance(self.user, "add", indicator)
 
     def can_change(self, indicator):
         return self.policy.user_has_permission_for_instance(self.user, "change", indicator)
@@ -690,10 +693,20 @@ def _plan_rows(rows, plan, access):
             existing = candidates[0] if candidates else None
         if existing is None:
             item = PlanItem(data.row, CREATE, data)
+            candidate = Indicator(department=data.department, code=data.code, name=data.name)
             if not access.can_add():
                 plan.errors.append(Problem("no_add_permission", data.row))
                 continue
-            candidate = Indicator(department=data.department, code=data.code, name=data.name)
+            if not access.can_add(candidate):
+                plan.errors.append(
+                    Problem(
+                        "other_department",
+                        data.row,
+                        COLUMNS_BY_KEY["department"].header,
+                        {"value": data.department.name},
+                    )
+                )
+                continue
             item.workflow = get_workflow(candidate)
             item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
             data.slug = _unique_slug(slugify(data.code or data.name), taken_slugs)
