@@ -6,6 +6,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from rendicion.choices import ActionStatus
 from rendicion.models.mixins import LiveBaselineRevisionMixin
 
 
@@ -15,11 +16,8 @@ class Commitment(
 ):
     """A compromiso the administration made to citizens in an encounter or a hearing."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        IN_PROGRESS = "in_progress", _("In progress")
-        FULFILLED = "fulfilled", _("Fulfilled")
-        NOT_FULFILLED = "not_fulfilled", _("Not fulfilled")
+    # The same statuses as improvement actions: both are promises tracked to completion.
+    Status = ActionStatus
 
     text = models.TextField(_("commitment"))
     department = models.ForeignKey(

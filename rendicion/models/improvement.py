@@ -23,7 +23,7 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         HEARING = "hearing", _("Public hearing")
         ENCOUNTER = "encounter", _("Dialogue encounter")
 
-    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    source = models.CharField(_("origin"), max_length=20, choices=Source.choices)
     source_page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.SET_NULL,
