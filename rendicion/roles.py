@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -127,7 +128,10 @@ def permissions(names):
     found = list(Permission.objects.filter(query).select_related("content_type"))
     missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
     if missing:
-        raise RolesError(f"Missing permissions (run migrate first?): {sorted(missing)}")
+        raise RolesError(
+            _("Missing permissions (run migrate first?): %(missing)s")
+            % {"missing": sorted(missing)}
+        )
     return found
 
 
@@ -207,8 +211,11 @@ def coordinating_department(slug=None, report=None):
     coordinator = Department.objects.filter(slug=slug).first()
     if coordinator is None:
         raise RolesError(
-            f"No department coordinates the accountability process and none has the slug "
-            f"«{slug}». Create it, or name it with --coordinator."
+            _(
+                "No department coordinates the accountability process and none has the slug "
+                "«%(slug)s». Create it, or name it with --coordinator."
+            )
+            % {"slug": slug}
         )
     coordinator.coordinates_process = True
     coordinator.save(update_fields=["coordinates_process"])

@@ -93,6 +93,9 @@ class PublicPagesAreInSpanishTests(TestCase):
             "/indicadores/?ods=99",
             "/buscar/?q=educación",
             "/no-existe/",
+            "/documentos/",
+            "/documentos/?tipo=zzz&orden=x",
+            "/datos/",
         ]
 
     def test_no_english_words_of_ours_on_public_pages(self):

@@ -75,7 +75,8 @@ MESSAGES = {
     "no_add_permission": _("You are not allowed to create indicators."),
     "no_change_permission": _("You are not allowed to change this indicator."),
     "other_department": _(
-        "“%(value)s” is not one of your departments: you can only import its own indicators."
+        "“%(value)s” is not one of your departments: you can only import the indicators of "
+        "your own departments."
     ),
     "locked": _("The indicator is locked by another user; it must be unlocked first."),
     "in_review": _(
