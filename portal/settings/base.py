@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.conf import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -158,9 +160,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are streamed through Django so that permissions are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Spanish search (accents and inflections do not matter): SEARCH_BACKEND=database (default),
+# elasticsearch or opensearch with SEARCH_URL; see search/conf.py and docs/search.md.
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

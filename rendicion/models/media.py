@@ -4,12 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
 
 
 class PortalDocument(AbstractDocument):
     description = models.TextField(_("description"), blank=True)
 
     admin_form_fields = (*Document.admin_form_fields, "description")
+
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("description")]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
