@@ -45,7 +45,10 @@ _local = threading.local()
 
 def fold(text):
     """Lower case without accents or other diacritics: "Educación" → "educacion"."""
-    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    text = str(text or "")
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 

@@ -16,8 +16,8 @@ number of queries, whatever their number.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models import F
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
@@ -34,7 +34,14 @@ from rendicion.models import (
 )
 from search.analysis import query_stems, title_coverage
 from search.identifiers import find_identifiers
-from search.sources import public_document_ids, public_indicators, public_page_ids
+from search.sources import (
+    hidden_branches,
+    only_public,
+    public_document_ids,
+    public_indicators,
+    searchable_documents,
+    searchable_pages,
+)
 
 PAGE, INDICATOR, DOCUMENT, GOAL, TARGET = "page", "indicator", "document", "goal", "target"
 
@@ -106,6 +113,11 @@ class Outcome:
 
 def ranked(backend, query, queryset, limit, autocomplete=False):
     """(pk, score) of the best matches, higher scores better, without loading the objects."""
+    own = getattr(backend, "ranked", None)
+    if own is not None:
+        rows = own(query, queryset, limit, autocomplete=autocomplete)
+        if rows is not None:
+            return rows
     method = backend.autocomplete if autocomplete else backend.search
     results = method(query, queryset, operator="and").annotate_score("_score")[:limit]
     direction = getattr(backend, "score_direction", 1)
@@ -145,9 +157,10 @@ class PageFacts:
         return found
 
     @staticmethod
-    def rows(page_ids):
+    def rows(page_ids, site, branches=None):
+        """Facts of those of the pages that are public (the others are left out)."""
         return (
-            Page.objects.filter(pk__in=page_ids)
+            only_public(searchable_pages(site).filter(pk__in=page_ids), branches)
             .annotate(
                 own_department=Coalesce(
                     F("dialogueencounterpage__department_id"),
@@ -175,6 +188,13 @@ class CitizenSearch:
         self.site = site
         self.backend = backend or get_search_backend()
         self._page_facts = None
+        self._branches = None
+
+    @property
+    def branches(self):
+        if self._branches is None:
+            self._branches = hidden_branches()
+        return self._branches
 
     @property
     def page_facts(self):
@@ -185,17 +205,17 @@ class CitizenSearch:
     # --- The pieces ---------------------------------------------------------------------------
 
     def page_queryset(self):
-        return Page.objects.filter(pk__in=public_page_ids(self.site))
+        return searchable_pages(self.site)
 
     def document_queryset(self):
-        return get_document_model().objects.filter(pk__in=public_document_ids(self.site))
+        return searchable_documents()
 
     def page_hits(self, scored):
         scores = dict(scored)
         if not scores:
             return []
         facts = self.page_facts
-        rows = list(PageFacts.rows(scores))
+        rows = list(PageFacts.rows(scores, self.site, self.branches))
         report_type = ContentType.objects.get_for_model(ReportPage).pk
         report_ids = [row[0] for row in rows if row[3] == report_type]
         goals = (
@@ -262,23 +282,28 @@ class CitizenSearch:
         if not scores:
             return []
         Document = get_document_model()
-        titles = dict(Document.objects.filter(pk__in=scores).values_list("pk", "title"))
+        titles = dict(
+            Document.objects.filter(
+                pk__in=public_document_ids(self.site, among=scores, branches=self.branches)
+            ).values_list("pk", "title")
+        )
+        if not titles:
+            return []
         # A document's vigencia and department are those of the public pages that cite it.
         references = list(
             ReferenceIndex.objects.filter(
                 base_content_type=ContentType.objects.get_for_model(Page),
                 to_content_type=ContentType.objects.get_for_model(Document),
-                to_object_id__in=[str(pk) for pk in scores],
-                object_id__in=public_page_ids(self.site)
-                .annotate(key=Cast("pk", output_field=CharField()))
-                .values("key"),
+                to_object_id__in=[str(pk) for pk in titles],
             ).values_list("to_object_id", "object_id")
         )
         citing = (
             {
                 pk: (path, own_department)
                 for pk, _title, path, _ct, own_department in PageFacts.rows(
-                    {int(page_id) for _doc, page_id in references}
+                    {int(page_id) for _doc, page_id in references if page_id.isdigit()},
+                    self.site,
+                    self.branches,
                 )
             }
             if references

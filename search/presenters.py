@@ -7,10 +7,12 @@ JSON, so no chooser block fetches its document or page.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -48,6 +50,13 @@ def _raw_strings(data):
             yield from _raw_strings(item)
 
 
+def _is_rich_text(obj, name):
+    try:
+        return isinstance(obj._meta.get_field(name), RichTextField)
+    except FieldDoesNotExist:
+        return False
+
+
 def searchable_text(obj):
     """The text of the object's search fields other than its title, as plain text."""
     parts = []
@@ -61,8 +70,10 @@ def searchable_text(obj):
             value = value()
         if isinstance(value, StreamValue):
             parts.extend(_raw_strings(list(value.raw_data)))
-        elif value:
+        elif value and _is_rich_text(obj, search_field.field_name):
             parts.append(strip_tags(str(value)))
+        elif value:
+            parts.append(str(value))  # plain text: escaped when shown, never interpreted
     return " · ".join(" ".join(part.split()) for part in parts if part and part.strip())
 
 

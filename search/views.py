@@ -15,15 +15,22 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from rendicion.models import Department, Indicator, SdgGoal
-from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight
+from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
 from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch, ranked
 from search.filters import FACETS, SearchFilter
 from search.presenters import present
-from search.sources import public_document_ids, public_indicators, public_page_ids
+from search.sources import (
+    public_document_ids,
+    public_indicators,
+    public_page_ids,
+    searchable_documents,
+    searchable_pages,
+)
 
 PAGE_SIZE = 10
 PAGE_PARAM = "pagina"
 SUGGESTIONS = 6
+CANDIDATES = 20  # per kind, before private pages and documents are left out
 
 
 def _query_string(params, **changes):
@@ -50,7 +57,7 @@ def promotions_for(query, site):
     if not query_ids:
         return []
     promotions = SearchPromotion.objects.filter(query_id__in=query_ids).select_related("page")
-    visible = set(public_page_ids(site).filter(pk__in=[p.page_id for p in promotions if p.page_id]))
+    visible = set(public_page_ids(site, among=[p.page_id for p in promotions if p.page_id]))
     return [
         promotion
         for promotion in promotions
@@ -200,7 +207,10 @@ def search(request):
             }
             for promotion in promotions
         ]
-        Query.get(query).add_hit()
+        if request.GET.get(PAGE_PARAM, "1") in ("", "1"):
+            # A new search, not a visit to another page of results: counted for the editors'
+            # "search terms" report and for promotions.
+            Query.get(query).add_hit()
 
     context.update(
         {
@@ -225,22 +235,22 @@ def _suggestion_rows(backend, query, site):
     """(kind, pk, score) of the best prefix matches of each kind, completed with full-text
     matches when prefixes find too few."""
     querysets = (
-        (PAGE, Page.objects.filter(pk__in=public_page_ids(site))),
+        (PAGE, searchable_pages(site)),
         (INDICATOR, public_indicators()),
-        (DOCUMENT, get_document_model().objects.filter(pk__in=public_document_ids(site))),
+        (DOCUMENT, searchable_documents()),
     )
     rows = []
     for kind, queryset in querysets:
         rows += [
             (kind, pk, score)
-            for pk, score in ranked(backend, query, queryset, SUGGESTIONS, autocomplete=True)
+            for pk, score in ranked(backend, query, queryset, CANDIDATES, autocomplete=True)
         ]
     if len(rows) < SUGGESTIONS:
         seen = {(kind, pk) for kind, pk, _score in rows}
         for kind, queryset in querysets:
             rows += [
                 (kind, pk, score - 1000)
-                for pk, score in ranked(backend, query, queryset, SUGGESTIONS)
+                for pk, score in ranked(backend, query, queryset, CANDIDATES)
                 if (kind, pk) not in seen
             ]
     return rows
@@ -259,9 +269,13 @@ def suggestions(request):
         for kind in (PAGE, INDICATOR, DOCUMENT)
     }
     objects = {
-        PAGE: Page.objects.filter(pk__in=ids[PAGE]).select_related("content_type"),
+        PAGE: Page.objects.filter(pk__in=public_page_ids(site, among=ids[PAGE])).select_related(
+            "content_type"
+        ),
         INDICATOR: Indicator.objects.filter(pk__in=ids[INDICATOR]),
-        DOCUMENT: get_document_model().objects.filter(pk__in=ids[DOCUMENT]),
+        DOCUMENT: get_document_model().objects.filter(
+            pk__in=public_document_ids(site, among=ids[DOCUMENT])
+        ),
     }
     found = {}
     for kind, queryset in objects.items():
@@ -279,11 +293,16 @@ def suggestions(request):
                 title, url, label = obj.title, obj.url, _("Document")
             if url:
                 found[(kind, obj.pk)] = {"title": title, "url": url, "type": str(label)}
-    prefix = fold(query)
-    ordered = sorted(
-        (row for row in rows if (row[0], row[1]) in found),
-        key=lambda row: (not fold(found[(row[0], row[1])]["title"]).startswith(prefix), -row[2]),
-    )
+    typed = tokens(query)
+
+    def closeness(row):
+        # Titles whose words start with what was typed, then the shortest: the same order on
+        # every backend, whatever its scores.
+        words = tokens(found[(row[0], row[1])]["title"])
+        matched = sum(1 for part in typed if any(word.startswith(part) for word in words))
+        return (-matched, len(words), -row[2])
+
+    ordered = sorted((row for row in rows if (row[0], row[1]) in found), key=closeness)
     results = []
     for kind, pk, _score in ordered:
         if found[(kind, pk)] not in results:

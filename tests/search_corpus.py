@@ -57,10 +57,12 @@ def build_corpus():
     educacion = models.Department.objects.get(slug="educacion")
 
     # An earlier vigencia, so that the vigencia facet has two values.
-    cycle_2020 = CycleFactory(parent=home, year=2020, title="Rendición de Cuentas 2020",
-                              slug="rendicion-de-cuentas-2020")
-    section_2020 = DepartmentSectionFactory(parent=cycle_2020, department=educacion,
-                                            title="Secretaría de Educación", slug="educacion")
+    cycle_2020 = CycleFactory(
+        parent=home, year=2020, title="Rendición de Cuentas 2020", slug="rendicion-de-cuentas-2020"
+    )
+    section_2020 = DepartmentSectionFactory(
+        parent=cycle_2020, department=educacion, title="Secretaría de Educación", slug="educacion"
+    )
     public_document = _document(
         "Informe de rendición de cuentas 2020 - Secretaría de Educación",
         "Resultados de la vigencia 2020 en cobertura escolar y alimentación escolar.",

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -26,8 +27,15 @@ NO_WORDS = _(
 UNKNOWN_FILTER = "The “%(filter)s” filter had a value we do not know, so it was ignored."
 
 
-@pytest.fixture
-def site_pages():
+@pytest.fixture(scope="module")
+def site_pages(django_db_setup, django_db_blocker):
+    """Built once for the module, rolled back at its end; each test runs in a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_pages()
+        transaction.set_rollback(True)
+
+
+def build_pages():
     cycle = CycleFactory(parent=home_page(), year=2021)
     education = DepartmentFactory(name="Secretaría de Educación", slug="educacion")
     section = DepartmentSectionFactory(parent=cycle, department=education)
@@ -101,7 +109,7 @@ def test_query_without_searchable_words_says_so(client, site_pages):
 def test_quotes_and_operators_are_ignored_not_interpreted(client, site_pages):
     quoted = fetch(client, {"q": '"educacion"'})
     plain = fetch(client, {"q": "educacion"})
-    assert "Encuentro de <mark>educación</mark> número 0" in quoted
+    assert "Encuentro de <mark>educación</mark> número" in quoted
     assert quoted.count('class="item search-result') == plain.count('class="item search-result')
 
 
@@ -162,8 +170,11 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, site_pages, na
         ("-3", 1, "The page number was not valid, so the first page is shown."),
         ("1e10", 1, "The page number was not valid, so the first page is shown."),
         ("99", 2, "There are only %(count)s pages of results; this is the last one."),
-        ("99999999999999999999999", 2,
-         "There are only %(count)s pages of results; this is the last one."),
+        (
+            "99999999999999999999999",
+            2,
+            "There are only %(count)s pages of results; this is the last one.",
+        ),
     ],
 )
 def test_page_numbers_out_of_range(client, site_pages, page, shown, message):
