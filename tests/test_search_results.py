@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
@@ -219,3 +220,16 @@ def test_suggestions_give_titles_and_addresses(client, search_corpus):  # noqa: 
 def test_admin_search_understands_accents_too(search_corpus):  # noqa: F811
     found = Page.objects.live().search("educacion")
     assert "Secretaría de Educación" in [page.title for page in found]
+
+
+def test_many_matches_are_announced_as_more_than(client, search_corpus, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(CitizenSearch, "CANDIDATES", 3)
+    html = fetch(client, {"q": "rendicion cuentas"})
+    shown = titles(html)
+    assert 0 < len(shown) <= 9  # at most the three best of each kind
+    heading = re.search(r'class="results-count">(.*?)</h2>', html, re.S).group(1)
+    message = _("More than %(number)s results for “%(query)s”")
+    assert " ".join(heading.split()) == message % {
+        "number": len(shown),
+        "query": "rendicion cuentas",
+    }
