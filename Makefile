@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo serve lint messages bench clean
+.PHONY: run test install install-dev migrate demo serve lint messages bench bench-search clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ messages: install
 
 bench: install-dev
 	$(PY) bench/run_all.py
+
+# SEARCH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench for PostgreSQL.
+bench-search: install-dev
+	$(PY) bench/run_all.py search
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media static_collected

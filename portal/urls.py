@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("buscar/", search_views.search, name="search"),
+    path("buscar/sugerencias/", search_views.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
     path("", include(opendata_urls)),

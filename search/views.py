@@ -1,21 +1,310 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""/buscar/: one search box over pages, indicators and documents; /buscar/sugerencias/: the
+suggestions the header's combobox shows while typing."""
+
+from collections import Counter
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from rendicion.models import Department, Indicator, SdgGoal
+from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
+from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch, ranked
+from search.filters import FACETS, SearchFilter
+from search.presenters import present
+from search.sources import (
+    public_document_ids,
+    public_indicators,
+    public_page_ids,
+    searchable_documents,
+    searchable_pages,
+)
+
+PAGE_SIZE = 10
+PAGE_PARAM = "pagina"
+SUGGESTIONS = 6
+CANDIDATES = 20  # per kind, before private pages and documents are left out
+
+
+def _query_string(params, **changes):
+    query = params.copy()
+    query.pop(PAGE_PARAM, None)
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return query.urlencode()
+
+
+def promotions_for(query, site):
+    """Editors' promoted results for the query, ignoring case and accents."""
+    wanted = fold(normalise_query_string(query))
+    query_ids = [
+        pk
+        for pk, text in Query.objects.filter(editors_picks__isnull=False)
+        .distinct()
+        .values_list("pk", "query_string")
+        if fold(text) == wanted
+    ]
+    if not query_ids:
+        return []
+    promotions = SearchPromotion.objects.filter(query_id__in=query_ids).select_related("page")
+    visible = set(public_page_ids(site, among=[p.page_id for p in promotions if p.page_id]))
+    return [
+        promotion
+        for promotion in promotions
+        if (promotion.page_id in visible) or (not promotion.page_id and promotion.external_link_url)
+    ]
+
+
+def _facet_values(hit, name):
+    if name == "tipo":
+        return [hit.type]
+    if name == "vigencia":
+        return [str(year) for year in hit.years]
+    if name == "dependencia":
+        return hit.departments
+    return hit.goals
+
+
+def build_facets(hits, filterset, active, params, departments, goals):
+    """For each facet, its options with counts that honour the other facets' filters."""
+    labels = {
+        "tipo": dict(TYPE_CHOICES),
+        "vigencia": {},
+        "dependencia": {pk: dept.name for pk, dept in departments.items()},
+        "ods": {number: f"ODS {number}. {goal.short_title}" for number, goal in goals.items()},
+    }
+    param_of = {
+        "dependencia": lambda pk: departments[pk].slug,
+    }
+    active_params = {name: params.get(name) for name in active}
+    facets = []
+    for name in FACETS:
+        counts = Counter()
+        for hit in filterset.apply(hits, active, skip=name):
+            counts.update(_facet_values(hit, name))
+        if name == "tipo":
+            order = [value for value, _label in TYPE_CHOICES]
+        elif name == "vigencia":
+            order = sorted(counts, reverse=True)
+        elif name == "dependencia":
+            order = sorted(counts, key=lambda pk: (-counts[pk], labels[name].get(pk, "")))
+        else:
+            order = sorted(counts)
+        options = []
+        for value in order:
+            if value not in labels[name] and name != "vigencia":
+                continue
+            param = str(param_of.get(name, str)(value))
+            is_active = active_params.get(name) == param
+            if not counts[value] and not is_active:
+                continue
+            options.append(
+                {
+                    "label": labels[name].get(value, str(value)),
+                    "count": counts[value],
+                    "active": is_active,
+                    "url": "?" + _query_string(params, **{name: None if is_active else param}),
+                }
+            )
+        if options:
+            facets.append(
+                {"name": name, "label": SearchFilter.base_filters[name].label, "options": options}
+            )
+    return facets
+
+
+def _page_number(raw, num_pages, notices):
+    if raw in (None, ""):
+        return 1
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        notices.append(_("The page number was not valid, so the first page is shown."))
+        return 1
+    if number < 1:
+        notices.append(_("The page number was not valid, so the first page is shown."))
+        return 1
+    if number > num_pages:
+        notices.append(
+            _("There are only %(count)s pages of results; this is the last one.")
+            % {"count": num_pages}
+        )
+        return num_pages
+    return number
 
 
 def search(request):
-    """Search live, public pages. A fuller citizen search replaces this (issue 4)."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
-    if query:
-        backend = get_search_backend()
-        results = backend.search(query, Page.objects.live().public().specific())
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    notices = []
+    if isinstance(raw_query, str) and len(raw_query.strip()) > MAX_QUERY_LENGTH:
+        notices.append(
+            _("Your search was too long: only its first %(count)s characters were used.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    filterset = SearchFilter(request.GET, request=request)
+    active = filterset.valid_values()
+    for name in filterset.invalid_names():
+        notices.append(
+            _("The “%(filter)s” filter had a value we do not know, so it was ignored.")
+            % {"filter": SearchFilter.base_filters[name].label}
+        )
+    context = {
+        "search_query": query,
+        "notices": notices,
+        "results": [],
+        "facets": [],
+        "promotions": [],
+        "searched": False,
+    }
+    if not query:
+        if any(request.GET.get(name) for name in (*FACETS, "q")):
+            notices.append(_("Type what you are looking for in the search box."))
+        return TemplateResponse(request, "search/search.html", context)
+
+    site = Site.find_for_request(request)
+    outcome = CitizenSearch(site=site).run(query)
+    context["searched"] = True
+    if not outcome.stems and not outcome.hits:
+        notices.append(
+            _(
+                "Your search has no words we can look for. Try words such as "
+                "“educación”, “audiencia pública” or an indicator code."
+            )
+        )
+    departments = {dept.pk: dept for dept in Department.objects.all()}
+    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
+    hits = filterset.apply(outcome.hits, active)
+    paginator = Paginator(hits, PAGE_SIZE, allow_empty_first_page=True)
+    number = _page_number(request.GET.get(PAGE_PARAM), paginator.num_pages, notices)
+    results_page = paginator.page(number)
+
+    if number == 1 and not active:
+        promotions = promotions_for(query, site)
+        promoted_pages = {p.page_id for p in promotions if p.page_id}
+        if promoted_pages:
+            results_page.object_list = [
+                hit
+                for hit in results_page.object_list
+                if not (hit.kind == PAGE and hit.pk in promoted_pages)
+            ]
+        context["promotions"] = [
+            {
+                "title": highlight(promotion.title, outcome.stems),
+                "url": promotion.page.get_url(request) if promotion.page_id else promotion.link,
+                "description": promotion.description
+                or (promotion.page.search_description if promotion.page_id else ""),
+            }
+            for promotion in promotions
+        ]
+        if request.GET.get(PAGE_PARAM, "1") in ("", "1"):
+            # A new search, not a visit to another page of results: counted for the editors'
+            # "search terms" report and for promotions.
+            Query.get(query).add_hit()
+
+    context.update(
+        {
+            "results": present(list(results_page.object_list), request, outcome.stems, departments),
+            "results_page": results_page,
+            "paginator": paginator,
+            "result_count": paginator.count,
+            "truncated": outcome.truncated,
+            "facets": build_facets(
+                outcome.hits, filterset, active, request.GET, departments, goals
+            ),
+            "active_filters": bool(active),
+            "clear_filters_url": "?" + _query_string(request.GET, **dict.fromkeys(FACETS)),
+            "query_string": _query_string(request.GET),
+            "page_param": PAGE_PARAM,
+        }
     )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _suggestion_rows(backend, query, site):
+    """(kind, pk, score) of the best prefix matches of each kind, completed with full-text
+    matches when prefixes find too few."""
+    querysets = (
+        (PAGE, searchable_pages(site)),
+        (INDICATOR, public_indicators()),
+        (DOCUMENT, searchable_documents()),
+    )
+    rows = []
+    for kind, queryset in querysets:
+        rows += [
+            (kind, pk, score)
+            for pk, score in ranked(backend, query, queryset, CANDIDATES, autocomplete=True)
+        ]
+    if len(rows) < SUGGESTIONS:
+        seen = {(kind, pk) for kind, pk, _score in rows}
+        for kind, queryset in querysets:
+            rows += [
+                (kind, pk, score - 1000)
+                for pk, score in ranked(backend, query, queryset, CANDIDATES)
+                if (kind, pk) not in seen
+            ]
+    return rows
+
+
+@require_GET
+def suggestions(request):
+    """Up to six titles with their addresses, for the header's combobox (JSON)."""
+    query = clean_query(request.GET.get("q", ""))
+    if len(query) < 2:
+        return JsonResponse({"query": query, "results": []})
+    site = Site.find_for_request(request)
+    rows = _suggestion_rows(get_search_backend(), query, site)
+    ids = {
+        kind: [pk for row_kind, pk, _score in rows if row_kind == kind]
+        for kind in (PAGE, INDICATOR, DOCUMENT)
+    }
+    objects = {
+        PAGE: Page.objects.filter(pk__in=public_page_ids(site, among=ids[PAGE])).select_related(
+            "content_type"
+        ),
+        INDICATOR: Indicator.objects.filter(pk__in=ids[INDICATOR]),
+        DOCUMENT: get_document_model().objects.filter(
+            pk__in=public_document_ids(site, among=ids[DOCUMENT])
+        ),
+    }
+    found = {}
+    for kind, queryset in objects.items():
+        if not ids[kind]:
+            continue
+        for obj in queryset:
+            if kind == PAGE:
+                title, url = obj.title, obj.get_url(request)
+                model = obj.content_type.model_class()
+                label = str(model._meta.verbose_name if model else _("Page")).capitalize()
+            elif kind == INDICATOR:
+                title, url = obj.name, obj.get_url(request)
+                label = _("Indicator %(code)s") % {"code": obj.code} if obj.code else _("Indicator")
+            else:
+                title, url, label = obj.title, obj.url, _("Document")
+            if url:
+                found[(kind, obj.pk)] = {"title": title, "url": url, "type": str(label)}
+    typed = tokens(query)
+
+    def closeness(row):
+        # Titles whose words start with what was typed, then the shortest: the same order on
+        # every backend, whatever its scores.
+        words = tokens(found[(row[0], row[1])]["title"])
+        matched = sum(1 for part in typed if any(word.startswith(part) for word in words))
+        return (-matched, len(words), -row[2])
+
+    ordered = sorted((row for row in rows if (row[0], row[1]) in found), key=closeness)
+    results = []
+    for kind, pk, _score in ordered:
+        if found[(kind, pk)] not in results:
+            results.append(found[(kind, pk)])
+    return JsonResponse({"query": query, "results": results[:SUGGESTIONS]})

@@ -59,7 +59,7 @@ BUDGET = {
     "indicator_detail": 18,
     "sdg_index": 12,
     "sdg_goal": 18,
-    "search": 9,
+    "search": 20,  # one search over pages, indicators and documents, with facets
 }
 
 TEXT_BASELINE = "08 IE clasificación C 08 IE clasificación B 08 IE clasificación A"
@@ -701,8 +701,8 @@ def test_search_page_finds_live_pages(client, cycle, education):
     EncounterFactory(parent=cycle, title="Encuentro sobre alumbrado en borrador", live=False)
     html = fetch(client, "/buscar/?q=alumbrado")
     assert f'href="{encounter.url}"' in html
-    assert "Encuentro sobre alumbrado público" in html
-    assert "Diálogo con la comunidad sobre el alumbrado." in html
+    assert "Encuentro sobre <mark>alumbrado</mark> público" in html
+    assert "Diálogo con la comunidad sobre el <mark>alumbrado</mark>." in html
     assert f'href="{section.url}"' in html
     assert "borrador" not in html
     assert 'value="alumbrado"' in html

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.conf import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -175,9 +177,9 @@ WAGTAILDOCS_CONTENT_TYPES = {
 }
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Spanish search (accents and inflections do not matter): SEARCH_BACKEND=database (default),
+# elasticsearch or opensearch with SEARCH_URL; see search/conf.py and docs/search.md.
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

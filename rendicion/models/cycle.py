@@ -145,6 +145,8 @@ class DepartmentSectionPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("department"), FieldPanel("intro")]
 
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
     parent_page_types = ["rendicion.AccountabilityCycleIndexPage"]
     subpage_types = [
         "rendicion.DialogueEncounterPage",

@@ -1,0 +1,311 @@
+"""Search benchmark: 5,000 pages, 2,000 indicators and 1,000 documents; p50/p95 per query type.
+
+Builds the corpus in a throwaway database, indexes it with ``update_index`` and times each
+kind of query through the real views (Django's test client: no network), as a citizen would
+get them: results page with facets, filtered page, suggestions.
+
+    python bench/search_bench.py                  # SQLite file in /tmp
+    SEARCH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench \\
+        python bench/search_bench.py              # PostgreSQL (the database is recreated)
+
+``SEARCH_BENCH_REPEAT`` (default 30) sets the number of timed runs per query type.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DATABASE_URL = os.environ.get("SEARCH_BENCH_DATABASE_URL", "sqlite:////tmp/search-bench.sqlite3")
+REPEAT = int(os.environ.get("SEARCH_BENCH_REPEAT", "30"))
+SCALE = float(os.environ.get("SEARCH_BENCH_SCALE", "1"))  # a smaller corpus while developing
+PAGES, INDICATORS, DOCUMENTS = int(5000 * SCALE), int(2000 * SCALE), int(1000 * SCALE)
+YEARS = (2019, 2020, 2021, 2022, 2023)
+
+
+def fresh_database(url):
+    """Delete the SQLite file or drop and create the PostgreSQL database."""
+    if url.startswith("sqlite:"):
+        Path(url.split("sqlite:///", 1)[1]).unlink(missing_ok=True)
+        return
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+fresh_database(DATABASE_URL)
+os.environ["DATABASE_URL"] = DATABASE_URL
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+os.environ.setdefault("MEDIA_ROOT", "/tmp/search-bench-media")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+
+# Index once, at the end, as a bulk load would; the portal itself updates on every save.
+settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
+
+from wagtail.models import ReferenceIndex, Site  # noqa: E402
+from wagtail.signal_handlers import disable_reference_index_auto_update  # noqa: E402
+
+from rendicion import models  # noqa: E402
+from rendicion.models import PortalDocument  # noqa: E402
+
+TOPICS = [
+    "educación",
+    "bilingüismo",
+    "salud",
+    "vacunación",
+    "vías terciarias",
+    "alumbrado público",
+    "seguridad ciudadana",
+    "medio ambiente",
+    "cuencas hidrográficas",
+    "participación comunitaria",
+    "juventudes",
+    "personas mayores",
+    "víctimas del conflicto",
+    "mujeres rurales",
+    "alimentación escolar",
+    "transporte escolar",
+    "deporte y recreación",
+    "cultura",
+    "desarrollo económico",
+    "emprendimiento",
+    "agua potable",
+    "saneamiento básico",
+    "vivienda de interés social",
+    "gestión del riesgo",
+    "movilidad",
+    "espacio público",
+]
+PLACES = [f"Comuna {n}" for n in range(1, 8)] + [
+    "Rozo",
+    "La Torre",
+    "Amaime",
+    "Tienda Nueva",
+    "Potrerillo",
+    "Ayacucho",
+    "Boyacá",
+]
+VERBS = ["presentó", "explicó", "dialogó sobre", "respondió preguntas de", "acordó mejorar"]
+GROUPS = [
+    "padres de familia",
+    "docentes",
+    "juntas de acción comunal",
+    "organizaciones sociales",
+    "cabildo indígena",
+    "consejos comunitarios",
+    "veedurías ciudadanas",
+    "estudiantes",
+]
+
+
+def sentence(rng):
+    return (
+        f"La administración {rng.choice(VERBS)} {rng.choice(TOPICS)} con "
+        f"{rng.choice(GROUPS)} de {rng.choice(PLACES)} y {rng.choice(GROUPS)}."
+    )
+
+
+def text(rng, sentences):
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def build_corpus():
+    rng = random.Random(2021)
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    departments = [
+        models.Department.objects.create(name=f"Secretaría de {name}", slug=slug)
+        for name, slug in [
+            ("Educación", "educacion"),
+            ("Salud", "salud"),
+            ("Infraestructura", "infraestructura"),
+            ("Ambiente", "ambiente"),
+            ("Participación Comunitaria", "participacion"),
+            ("Integración Social", "integracion"),
+            ("Gobierno", "gobierno"),
+            ("Desarrollo Económico", "desarrollo-economico"),
+        ]
+    ]
+    targets = list(models.SdgTarget.objects.all())
+
+    # Indicators, their SDG targets and measurements, in bulk.
+    indicators = models.Indicator.objects.bulk_create(
+        models.Indicator(
+            code=f"22{n:07d}",
+            slug=f"22{n:07d}",
+            live=True,
+            name=f"{rng.choice(['Número de', 'Porcentaje de', 'Tasa de'])} "
+            f"{rng.choice(GROUPS)} atendidos en {rng.choice(TOPICS)}",
+            unit="Número",
+            baseline_value=10,
+            target_value=100,
+            department=rng.choice(departments),
+            programme=f"Programa de {rng.choice(TOPICS)}",
+        )
+        for n in range(INDICATORS)
+    )
+    through = models.Indicator.sdg_targets.through
+    through.objects.bulk_create(
+        through(indicator_id=indicator.pk, sdgtarget_id=rng.choice(targets).pk)
+        for indicator in indicators
+    )
+    models.IndicatorMeasurement.objects.bulk_create(
+        models.IndicatorMeasurement(
+            indicator=indicator, period=str(year), date=f"{year}-12-31", value=rng.randint(0, 120)
+        )
+        for indicator in indicators
+        for year in rng.sample(YEARS, 2)
+    )
+
+    documents = PortalDocument.objects.bulk_create(
+        PortalDocument(
+            title=f"Informe de {rng.choice(TOPICS)} {rng.choice(YEARS)} - {rng.choice(PLACES)}",
+            description=text(rng, 2),
+            file=f"documents/bench-{n}.pdf",
+        )
+        for n in range(DOCUMENTS)
+    )
+
+    # The page tree: cycles, department sections and the pages in them.
+    pages = 0
+    leaf_types = [models.DialogueEncounterPage, models.ReportPage, models.ImprovementPlanPage]
+    sections = len(YEARS) * len(departments)
+    per_section, extra = divmod(PAGES - len(YEARS) * (1 + len(departments)), sections)
+    document_iter = iter(documents)
+    reports = []
+    for year in YEARS:
+        cycle = home.add_child(
+            instance=models.AccountabilityCycleIndexPage(
+                title=f"Rendición de Cuentas {year}",
+                slug=f"rendicion-{year}",
+                year=year,
+                objective=f"<p>{text(rng, 2)}</p>",
+            )
+        )
+        pages += 1
+        for department in departments:
+            section = cycle.add_child(
+                instance=models.DepartmentSectionPage(
+                    title=department.name,
+                    slug=department.slug,
+                    department=department,
+                    intro=f"<p>{text(rng, 1)}</p>",
+                )
+            )
+            pages += 1
+            in_section = per_section + (1 if extra > 0 else 0)
+            extra -= 1
+            for n in range(in_section):
+                model = leaf_types[n % 3]
+                topic, place = rng.choice(TOPICS), rng.choice(PLACES)
+                fields = {"slug": f"p{pages}", "department": department, "summary": text(rng, 3)}
+                if model is models.DialogueEncounterPage:
+                    page = model(
+                        title=f"Encuentro de diálogo sobre {topic} en {place}",
+                        modality="department",
+                        start=f"{year}-10-01T09:00-05:00",
+                        place=place,
+                        **fields,
+                    )
+                elif model is models.ReportPage:
+                    document = next(document_iter, None)
+                    page = model(
+                        title=f"Informe de {topic} {year}: {place}",
+                        kind="department",
+                        documents=[("document", {"document": document, "description": ""})]
+                        if document
+                        else [],
+                        **fields,
+                    )
+                else:
+                    page = model(
+                        title=f"Plan de mejoramiento de {topic} en {place}",
+                        source="evaluation",
+                        **fields,
+                    )
+                section.add_child(instance=page)
+                pages += 1
+                if model is models.ReportPage:
+                    reports.append(page)
+    for report in reports:
+        ReferenceIndex.create_or_update_for_object(report)
+    return pages, len(indicators), len(documents)
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+QUERIES = [
+    ("one word", "/buscar/", {"q": "educacion"}),
+    ("two words", "/buscar/", {"q": "alumbrado publico"}),
+    ("inflections", "/buscar/", {"q": "docentes atendido"}),
+    ("indicator code", "/buscar/", {"q": "220000042"}),
+    ("SDG target", "/buscar/", {"q": "meta 4.1"}),
+    ("no results", "/buscar/", {"q": "zzzzzz"}),
+    ("filtered", "/buscar/", {"q": "educacion", "vigencia": "2021", "tipo": "informes"}),
+    ("page 3", "/buscar/", {"q": "salud", "pagina": "3"}),
+    ("suggestions", "/buscar/sugerencias/", {"q": "alumb"}),
+]
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    with disable_reference_index_auto_update(), transaction.atomic():
+        counts = build_corpus()
+    built = time.perf_counter()
+    print(f"corpus built in {built - started:.1f} s", flush=True)
+    call_command("update_index", verbosity=0)
+    if connection.vendor == "postgresql":
+        # Planner statistics, as autovacuum keeps them in production.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    indexed = time.perf_counter()
+
+    client = Client()
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    print(f"Search benchmark on {connection.vendor} ({backend})")
+    print(
+        f"corpus: {counts[0]} pages, {counts[1]} indicators, {counts[2]} documents; "
+        f"built in {built - started:.1f} s, update_index {indexed - built:.1f} s"
+    )
+    print(f"{'query type':<16} {'p50 ms':>8} {'p95 ms':>8}  results")
+    for label, path, params in QUERIES:
+        response = client.get(path, params)  # warm caches
+        assert response.status_code == 200, (label, response.status_code)
+        timings = []
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            response = client.get(path, params)
+            timings.append((time.perf_counter() - start) * 1000)
+        body = response.content.decode()
+        if path.endswith("sugerencias/"):
+            found = f"{len(response.json()['results'])} suggestions"
+        else:
+            found = body.split('class="results-count">', 1)[-1].split("<", 1)[0].strip()[:40]
+        print(
+            f"{label:<16} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f}  "
+            f"{found}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,448 @@
+"""One ranked list over pages, indicators and documents, with what the facets need.
+
+Each kind is searched with Wagtail's backend (``search.backends``), keeping the
+``CANDIDATES`` best of each with their scores. The lists are merged in Python, in this order:
+
+1. exact identifiers (an indicator code, an SDG target or goal: ``search.identifiers``);
+2. the share of the query's words found in the title, then the share of the title's words
+   that are the query's (a title that is exactly the query comes first): titles are what
+   citizens remember, and this makes the order the same on every backend;
+3. the backend's relevance score, normalised across the three lists.
+
+Facet values (type, vigencia, department, SDG goal) are read for the candidates in a fixed
+number of queries, whatever their number.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
+
+from rendicion.models import (
+    AccountabilityCycleIndexPage,
+    DepartmentSectionPage,
+    Indicator,
+    IndicatorMeasurement,
+    ReportPage,
+    SdgGoal,
+    SdgTarget,
+)
+from search.analysis import query_stems, title_coverage
+from search.identifiers import find_identifiers
+from search.sources import (
+    hidden_branches,
+    only_public,
+    public_document_ids,
+    public_indicators,
+    searchable_documents,
+    searchable_pages,
+)
+
+PAGE, INDICATOR, DOCUMENT, GOAL, TARGET = "page", "indicator", "document", "goal", "target"
+
+# Values of the ``tipo`` parameter: Spanish, because citizens read them in the address bar.
+PAGE_TYPES = {
+    "dialogueencounterpage": "encuentros",
+    "reportpage": "informes",
+    "publichearingpage": "audiencias",
+    "improvementplanpage": "planes-de-mejoramiento",
+    "accountabilitycycleindexpage": "vigencias",
+    "departmentsectionpage": "dependencias",
+}
+OTHER_PAGES = "otras-paginas"
+TYPE_CHOICES = [
+    ("encuentros", _("Dialogue encounters")),
+    ("informes", _("Reports")),
+    ("audiencias", _("Public hearings")),
+    ("planes-de-mejoramiento", _("Improvement plans")),
+    ("vigencias", _("Accountability cycles")),
+    ("dependencias", _("Department sections")),
+    (OTHER_PAGES, _("Other pages")),
+    ("indicadores", _("Indicators")),
+    ("documentos", _("Documents")),
+    ("ods", _("SDGs and targets")),
+]
+KIND_TYPES = {INDICATOR: "indicadores", DOCUMENT: "documentos", GOAL: "ods", TARGET: "ods"}
+KIND_ORDER = {GOAL: 0, TARGET: 1, INDICATOR: 2, PAGE: 3, DOCUMENT: 4}
+
+
+@dataclass
+class Hit:
+    kind: str
+    pk: int
+    title: str
+    type: str
+    score: float = 0.0
+    pin: int | None = None
+    coverage: float = 0.0
+    precision: float = 0.0
+    years: frozenset = frozenset()
+    departments: frozenset = frozenset()
+    goals: frozenset = frozenset()
+    obj: object = None  # already loaded (identifiers), saves a query when displayed
+
+    @property
+    def key(self):
+        return (self.kind, self.pk)
+
+    def sort_key(self):
+        return (
+            self.pin is None,
+            self.pin or 0,
+            -round(self.coverage, 3),
+            -round(self.precision, 3),
+            -self.score,
+            KIND_ORDER[self.kind],
+            self.pk,
+        )
+
+
+@dataclass
+class Outcome:
+    hits: list = field(default_factory=list)
+    stems: list = field(default_factory=list)
+    truncated: bool = False  # some kind had more matches than CANDIDATES
+    identifiers: object = None
+    departments: dict = field(default_factory=dict)  # id → Department
+
+
+def ranked(backend, query, queryset, limit, autocomplete=False):
+    """(pk, score) of the best matches, higher scores better, without loading the objects."""
+    own = getattr(backend, "ranked", None)
+    if own is not None:
+        rows = own(query, queryset, limit, autocomplete=autocomplete)
+        if rows is not None:
+            return rows
+    method = backend.autocomplete if autocomplete else backend.search
+    results = method(query, queryset, operator="and").annotate_score("_score")[:limit]
+    direction = getattr(backend, "score_direction", 1)
+    get_queryset = getattr(results, "get_queryset", None)
+    if results.__class__.__name__ == "EmptySearchResults":
+        return []
+    if get_queryset is not None:
+        rows = get_queryset().values_list("pk", "_score")
+    else:  # search servers return the objects with their scores
+        rows = ((obj.pk, obj._score) for obj in results)
+    return [(pk, direction * (score or 0.0)) for pk, score in rows]
+
+
+class PageFacts:
+    """Vigencia and department of pages, from their paths: two small queries per request."""
+
+    def __init__(self):
+        self.cycles = dict(AccountabilityCycleIndexPage.objects.values_list("path", "year"))
+        self.sections = dict(DepartmentSectionPage.objects.values_list("path", "department_id"))
+        self.steplen = Page.steplen
+
+    def _ancestors(self, path):
+        return (path[:end] for end in range(self.steplen, len(path) + 1, self.steplen))
+
+    def year(self, path):
+        for prefix in self._ancestors(path):
+            if prefix in self.cycles:
+                return self.cycles[prefix]
+        return None
+
+    def department(self, path, own_department):
+        if own_department:
+            return own_department
+        found = None
+        for prefix in self._ancestors(path):
+            found = self.sections.get(prefix, found)
+        return found
+
+    @staticmethod
+    def rows(page_ids, site, branches=None):
+        """Facts of those of the pages that are public (the others are left out)."""
+        return (
+            only_public(searchable_pages(site).filter(pk__in=page_ids), branches)
+            .annotate(
+                own_department=Coalesce(
+                    F("dialogueencounterpage__department_id"),
+                    F("reportpage__department_id"),
+                    F("improvementplanpage__department_id"),
+                    F("departmentsectionpage__department_id"),
+                )
+            )
+            .values_list("pk", "title", "path", "content_type_id", "own_department")
+        )
+
+
+def _group(pairs):
+    grouped = {}
+    for key, value in pairs:
+        if value is not None:
+            grouped.setdefault(key, set()).add(value)
+    return grouped
+
+
+class CitizenSearch:
+    CANDIDATES = 1000
+
+    def __init__(self, site=None, backend=None):
+        self.site = site
+        self.backend = backend or get_search_backend()
+        self._page_facts = None
+        self._branches = None
+
+    @property
+    def branches(self):
+        if self._branches is None:
+            self._branches = hidden_branches()
+        return self._branches
+
+    @property
+    def page_facts(self):
+        if self._page_facts is None:
+            self._page_facts = PageFacts()
+        return self._page_facts
+
+    # --- The pieces ---------------------------------------------------------------------------
+
+    def page_queryset(self):
+        return searchable_pages(self.site)
+
+    def document_queryset(self):
+        return searchable_documents()
+
+    def page_hits(self, scored):
+        scores = dict(scored)
+        if not scores:
+            return []
+        facts = self.page_facts
+        rows = list(PageFacts.rows(scores, self.site, self.branches))
+        report_type = ContentType.objects.get_for_model(ReportPage).pk
+        report_ids = [row[0] for row in rows if row[3] == report_type]
+        goals = (
+            _group(
+                ReportPage.indicators.through.objects.filter(
+                    reportpage_id__in=report_ids, indicator__live=True
+                ).values_list("reportpage_id", "indicator__sdg_targets__goal__number")
+            )
+            if report_ids
+            else {}
+        )
+        hits = []
+        for pk, title, path, content_type_id, own_department in rows:
+            # get_for_id is cached by Django: no query after the first request.
+            model = ContentType.objects.get_for_id(content_type_id).model
+            year = facts.year(path)
+            department = facts.department(path, own_department)
+            hits.append(
+                Hit(
+                    PAGE,
+                    pk,
+                    title,
+                    PAGE_TYPES.get(model, OTHER_PAGES),
+                    score=scores[pk],
+                    years=frozenset([year] if year else []),
+                    departments=frozenset([department] if department else []),
+                    goals=frozenset(goals.get(pk, ())),
+                )
+            )
+        return hits
+
+    def indicator_hits(self, scored):
+        scores = dict(scored)
+        if not scores:
+            return []
+        rows = Indicator.objects.filter(pk__in=scores).values_list("pk", "name", "department_id")
+        goals = _group(
+            Indicator.sdg_targets.through.objects.filter(indicator_id__in=scores).values_list(
+                "indicator_id", "sdgtarget__goal__number"
+            )
+        )
+        years = _group(
+            IndicatorMeasurement.objects.filter(indicator_id__in=scores)
+            .annotate(year=ExtractYear("date"))
+            .values_list("indicator_id", "year")
+            .distinct()
+        )
+        return [
+            Hit(
+                INDICATOR,
+                pk,
+                name,
+                KIND_TYPES[INDICATOR],
+                score=scores[pk],
+                years=frozenset(years.get(pk, ())),
+                departments=frozenset([department_id]),
+                goals=frozenset(goals.get(pk, ())),
+            )
+            for pk, name, department_id in rows
+        ]
+
+    def document_hits(self, scored):
+        scores = dict(scored)
+        if not scores:
+            return []
+        Document = get_document_model()
+        titles = dict(
+            Document.objects.filter(
+                pk__in=public_document_ids(self.site, among=scores, branches=self.branches)
+            ).values_list("pk", "title")
+        )
+        if not titles:
+            return []
+        # A document's vigencia and department are those of the public pages that cite it.
+        references = list(
+            ReferenceIndex.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                to_content_type=ContentType.objects.get_for_model(Document),
+                to_object_id__in=[str(pk) for pk in titles],
+            ).values_list("to_object_id", "object_id")
+        )
+        citing = (
+            {
+                pk: (path, own_department)
+                for pk, _title, path, _ct, own_department in PageFacts.rows(
+                    {int(page_id) for _doc, page_id in references if page_id.isdigit()},
+                    self.site,
+                    self.branches,
+                )
+            }
+            if references
+            else {}
+        )
+        facts = self.page_facts
+        years, departments = {}, {}
+        for document_id, page_id in references:
+            path, own_department = citing.get(int(page_id), (None, None))
+            if path is None:
+                continue
+            year = facts.year(path)
+            department = facts.department(path, own_department)
+            if year:
+                years.setdefault(int(document_id), set()).add(year)
+            if department:
+                departments.setdefault(int(document_id), set()).add(department)
+        return [
+            Hit(
+                DOCUMENT,
+                pk,
+                title,
+                KIND_TYPES[DOCUMENT],
+                score=scores[pk],
+                years=frozenset(years.get(pk, ())),
+                departments=frozenset(departments.get(pk, ())),
+            )
+            for pk, title in titles.items()
+        ]
+
+    def identifier_hits(self, identifiers):
+        """Pinned hits for the identifiers, and the indicators they stand for."""
+        pinned, related = [], []
+        targets = (
+            {
+                target.code: target
+                for target in SdgTarget.objects.filter(
+                    code__in=identifiers.target_codes
+                ).select_related("goal")
+            }
+            if identifiers.target_codes
+            else {}
+        )
+        goals = (
+            {
+                goal.number: goal
+                for goal in SdgGoal.objects.filter(number__in=identifiers.goal_numbers)
+            }
+            if identifiers.goal_numbers
+            else {}
+        )
+        codes = (
+            {
+                indicator.code: indicator
+                for indicator in public_indicators().filter(code__in=identifiers.indicator_codes)
+            }
+            if identifiers.indicator_codes
+            else {}
+        )
+        for code in identifiers.target_codes:
+            if code in targets:
+                target = targets[code]
+                pinned.append(
+                    Hit(
+                        TARGET,
+                        target.pk,
+                        target.title,
+                        "ods",
+                        goals=frozenset([target.goal.number]),
+                        obj=target,
+                    )
+                )
+        for number in identifiers.goal_numbers:
+            if number in goals:
+                goal = goals[number]
+                pinned.append(
+                    Hit(GOAL, goal.pk, goal.short_title, "ods", goals=frozenset([number]), obj=goal)
+                )
+        pinned_indicators = [
+            codes[code].pk for code in identifiers.indicator_codes if code in codes
+        ]
+        if targets:
+            related = list(
+                public_indicators()
+                .filter(sdg_targets__in=[t.pk for t in targets.values()])
+                .values_list("pk", flat=True)
+            )
+        if goals:
+            related += list(
+                public_indicators()
+                .filter(sdg_targets__goal__in=[g.pk for g in goals.values()])
+                .values_list("pk", flat=True)
+            )
+        return pinned, pinned_indicators, list(dict.fromkeys(related))
+
+    # --- The whole search ---------------------------------------------------------------------
+
+    def run(self, query):
+        outcome = Outcome()
+        identifiers = find_identifiers(query)
+        outcome.identifiers = identifiers
+        text = identifiers.remaining if identifiers else query
+        outcome.stems = query_stems(text)
+        pinned, pinned_indicators, related = (
+            self.identifier_hits(identifiers) if identifiers else ([], [], [])
+        )
+
+        page_scores = indicator_scores = document_scores = []
+        if outcome.stems:
+            limit = self.CANDIDATES
+            page_scores = ranked(self.backend, text, self.page_queryset(), limit)
+            indicator_scores = ranked(self.backend, text, public_indicators(), limit)
+            document_scores = ranked(self.backend, text, self.document_queryset(), limit)
+            outcome.truncated = any(
+                len(scores) >= limit for scores in (page_scores, indicator_scores, document_scores)
+            )
+        # Indicators named by code come first; for a query that is only an SDG target or goal,
+        # the indicators linked to it follow.
+        if outcome.stems:
+            related = []
+        extra = dict.fromkeys([*pinned_indicators, *related])
+        indicator_scores = [(pk, 0.0) for pk in extra if pk not in dict(indicator_scores)] + list(
+            indicator_scores
+        )
+
+        hits = (
+            self.page_hits(page_scores)
+            + self.indicator_hits(indicator_scores)
+            + self.document_hits(document_scores)
+        )
+        top = max((abs(hit.score) for hit in hits), default=0.0) or 1.0
+        order = {pk: position for position, pk in enumerate(extra)}
+        pins = len(pinned)
+        for hit in hits:
+            hit.score = hit.score / top
+            hit.coverage, hit.precision = title_coverage(hit.title, outcome.stems)
+            if hit.kind == INDICATOR and hit.pk in order:
+                hit.pin = pins + order[hit.pk]
+        for position, hit in enumerate(pinned):
+            hit.pin = position
+        outcome.hits = sorted(pinned + hits, key=Hit.sort_key)
+        return outcome
