@@ -10,8 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import F
 from django.utils import dateformat
 from django.utils.formats import number_format
 from wagtail.models import Page, PageViewRestriction, Site
@@ -228,13 +227,6 @@ def site_name(context):
 
 # --- Navigation ----------------------------------------------------------------------------
 
-def _public(queryset):
-    """Exclude pages in private sections with a subquery instead of Wagtail's extra query."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return queryset.exclude(Exists(restricted))
-
-
 def _is_within(page, item):
     return page is not None and getattr(page, "url_path", "").startswith(item.url_path)
 
@@ -245,15 +237,20 @@ def main_nav(context):
     request = context.get("request")
     page = context.get("page")
     root_path = _site_root_url_path(request)
-    candidates = _public(
+    candidates = (
         Page.objects.live()
         .filter(url_path__startswith=root_path, content_type__app_label="rendicion",
                 content_type__model__in=NAV_MODELS)
         .annotate(nav_model=F("content_type__model"),
                   nav_year=F("accountabilitycycleindexpage__year"))
         .order_by("path"))
+    # A handful of candidates and of private sections: compare paths here rather than with a
+    # correlated subquery, whose plan SQLite gets badly wrong on a large site.
+    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     found = {}
     for candidate in candidates:
+        if any(candidate.path.startswith(path) for path in private_paths):
+            continue
         current = found.get(candidate.nav_model)
         if current is None or (candidate.nav_model == "accountabilitycycleindexpage"
                                and (candidate.nav_year or 0) > (current.nav_year or 0)):
