@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import dateformat
 from django.utils.formats import number_format
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -237,20 +237,18 @@ def main_nav(context):
     request = context.get("request")
     page = context.get("page")
     root_path = _site_root_url_path(request)
+    # .public() reads the few restrictions once and filters by path prefix; a correlated
+    # subquery instead gets a bad plan from SQLite on a large site.
     candidates = (
         Page.objects.live()
+        .public()
         .filter(url_path__startswith=root_path, content_type__app_label="rendicion",
                 content_type__model__in=NAV_MODELS)
         .annotate(nav_model=F("content_type__model"),
                   nav_year=F("accountabilitycycleindexpage__year"))
         .order_by("path"))
-    # A handful of candidates and of private sections: compare paths here rather than with a
-    # correlated subquery, whose plan SQLite gets badly wrong on a large site.
-    private_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     found = {}
     for candidate in candidates:
-        if any(candidate.path.startswith(path) for path in private_paths):
-            continue
         current = found.get(candidate.nav_model)
         if current is None or (candidate.nav_model == "accountabilitycycleindexpage"
                                and (candidate.nav_year or 0) > (current.nav_year or 0)):
