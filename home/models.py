@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from rendicion.blocks import BodyBlock
+from rendicion.visibility import public_pages
 
 
 class HomePage(Page):
@@ -33,9 +34,7 @@ class HomePage(Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        cycles = (
-            AccountabilityCycleIndexPage.objects.live().public().child_of(self).order_by("-year")
-        )
+        cycles = public_pages(AccountabilityCycleIndexPage.objects.child_of(self)).order_by("-year")
         context["cycles"] = cycles = list(cycles)
         current = cycles[0] if cycles else None
         context["current_cycle"] = current

@@ -10,8 +10,8 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rendicion.documents import public_documents
 from rendicion.models import Indicator
+from rendicion.visibility import public_documents
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",

@@ -21,8 +21,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from rendicion.documents import public_documents
 from rendicion.models import Indicator
+from rendicion.visibility import public_documents
 
 CSV_BOM = "\ufeff"
 

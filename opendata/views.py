@@ -17,8 +17,8 @@ from opendata import exports
 from opendata.dcat import build_catalogue
 from opendata.filters import DocumentFilter
 from opendata.zipstream import stream_documents_zip
-from rendicion.documents import public_documents
 from rendicion.models import PortalSettings
+from rendicion.visibility import public_documents
 
 LIBRARY_PAGE_SIZE = 25
 

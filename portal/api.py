@@ -1,8 +1,8 @@
 """Wagtail API v2, read-only, public items only.
 
-Pages: Wagtail's own endpoint already lists only live pages outside private sections.
-Documents and images: only what ``rendicion.documents`` makes public (the same rule as
-downloads and the library), never a draft's attachment or a private collection's file.
+Pages, documents and images: only what ``rendicion.visibility`` makes public (the same rule
+as serving, search, downloads and the library, docs/visibility.md). Wagtail's page endpoint
+alone would list a live page under an unpublished parent.
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -10,7 +10,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from rendicion.documents import public_documents, public_images
+from rendicion.visibility import public_documents, public_images, public_pages
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    def get_base_queryset(self):
+        return public_pages(super().get_base_queryset())
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
@@ -34,6 +39,6 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

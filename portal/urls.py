@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import urls as opendata_urls
 from portal.api import api_router
+from portal.sitemaps import SITEMAPS
 from search import views as search_views
 
 urlpatterns = [
@@ -17,7 +18,7 @@ urlpatterns = [
     path("buscar/", search_views.search, name="search"),
     path("buscar/sugerencias/", search_views.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include(opendata_urls)),
 ]
 

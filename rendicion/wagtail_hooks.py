@@ -7,14 +7,10 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
-from rendicion.documents import (
-    FILE_REPLACED_ACTION,
-    FILE_REPLACED_LABEL,
-    can_see_unpublished,
-    is_public,
-)
+from rendicion.documents import FILE_REPLACED_ACTION, FILE_REPLACED_LABEL, can_see_unpublished
 from rendicion.scoping import is_portal_admin
 from rendicion.viewsets import AccountabilityViewSetGroup
+from rendicion.visibility import has_unpublished_ancestor, is_public_document
 
 register_snippet(AccountabilityViewSetGroup)
 
@@ -23,9 +19,18 @@ register_snippet(AccountabilityViewSetGroup)
 def hide_unpublished_documents(document, request):
     """404, not 403, for a document that is not public: its existence is not revealed.
     Runs before Wagtail's own collection-privacy check."""
-    if can_see_unpublished(request.user, document) or is_public(document):
+    if can_see_unpublished(request.user, document) or is_public_document(document):
         return None
     raise Http404
+
+
+@hooks.register("before_serve_page", order=-100)
+def hide_pages_under_unpublished_parents(page, request, serve_args, serve_kwargs):
+    """Wagtail serves a live page whatever its ancestors; the portal's rule says a page under
+    an unpublished one is not public (docs/visibility.md). View restrictions are left to
+    Wagtail, which asks for the login or password."""
+    if has_unpublished_ancestor(page):
+        raise Http404
 
 
 @hooks.register("register_log_actions")

@@ -19,8 +19,10 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
-from rendicion.documents import FILE_REPLACED_ACTION, is_public, public_documents
+from rendicion.documents import FILE_REPLACED_ACTION
 from rendicion.models import PortalDocument, PublicCollection, ReportPage
+from rendicion.visibility import is_public_document as is_public
+from rendicion.visibility import public_documents
 from tests.factories import (
     CommitmentFactory,
     CycleFactory,

@@ -11,8 +11,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from rendicion.models import PublicHearingPage
+from rendicion.visibility import public_documents
 from search.engine import CitizenSearch
-from search.sources import public_documents
 from tests.search_corpus import search_corpus  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_drafts_private_pages_unapproved_indicators_and_private_documents_are_ne
 
 
 def test_public_documents_are_those_cited_by_public_pages(search_corpus):  # noqa: F811
-    public = set(public_documents(search_corpus.site))
+    public = set(public_documents())
     assert search_corpus.public_document in public
     assert search_corpus.private_document not in public
     assert search_corpus.draft_only_document not in public

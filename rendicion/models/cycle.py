@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from rendicion.blocks import BodyBlock, PhaseBlock
 from rendicion.choices import Phase
+from rendicion.visibility import hidden_branches, public_pages
 
 
 class AccountabilityCycleIndexPage(Page):
@@ -60,11 +61,10 @@ class AccountabilityCycleIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
 
-        # .public() re-reads the view restrictions on every call: read them once.
-        private = Page.objects.private_q()
+        branches = hidden_branches()
 
         def published(model):
-            return model.objects.live().exclude(private)
+            return public_pages(model.objects.all(), branches)
 
         activities = self.activities.select_related("linked_page").order_by(
             "start_date", "sort_order"
@@ -166,7 +166,7 @@ class DepartmentSectionPage(Page):
         from rendicion.models import DialogueEncounterPage, Indicator, ReportPage
 
         context = super().get_context(request, *args, **kwargs)
-        children = Page.objects.live().public().child_of(self)
+        children = public_pages(Page.objects.child_of(self))
         context["encounters"] = DialogueEncounterPage.objects.filter(pk__in=children).order_by(
             "start"
         )

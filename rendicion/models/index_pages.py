@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from rendicion.visibility import public_pages
+
 
 class IndicatorIndexPage(RoutablePageMixin, Page):
     """/indicadores/: the development plan's indicators, filterable, each at its own address."""
@@ -68,7 +70,7 @@ class IndicatorIndexPage(RoutablePageMixin, Page):
             template="rendicion/indicator_detail.html",
             context_overrides={
                 "indicator": indicator,
-                "reports": indicator.reports.live().public(),
+                "reports": public_pages(indicator.reports.all()),
             },
         )
 

@@ -15,6 +15,8 @@ from django.utils import dateformat
 from django.utils.formats import number_format
 from wagtail.models import Page, Site
 
+from rendicion.visibility import public_pages
+
 register = template.Library()
 
 NAV_MODELS = ("accountabilitycycleindexpage", "indicatorindexpage", "sdgindexpage")
@@ -237,13 +239,10 @@ def main_nav(context):
     request = context.get("request")
     page = context.get("page")
     root_path = _site_root_url_path(request)
-    # .public() reads the few restrictions once and filters by path prefix; a correlated
-    # subquery instead gets a bad plan from SQLite on a large site.
     candidates = (
-        Page.objects.live()
-        .public()
-        .filter(url_path__startswith=root_path, content_type__app_label="rendicion",
-                content_type__model__in=NAV_MODELS)
+        public_pages(Page.objects.filter(
+            url_path__startswith=root_path, content_type__app_label="rendicion",
+            content_type__model__in=NAV_MODELS))
         .annotate(nav_model=F("content_type__model"),
                   nav_year=F("accountabilitycycleindexpage__year"))
         .order_by("path"))
