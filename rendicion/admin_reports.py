@@ -15,7 +15,7 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.models import ModelLogEntry
 
-from rendicion.scoping import is_portal_admin, member_department_ids
+from rendicion.editorial.scope import queryset_for, reaches_everything
 
 
 def other_departments_snippets(user, prefix=""):
@@ -26,7 +26,7 @@ def other_departments_snippets(user, prefix=""):
     hidden = Q(pk__in=[])
     for model in (Indicator, Commitment):
         own_keys = (
-            model.objects.filter(department__in=member_department_ids(user))
+            queryset_for(user, model.objects.all())
             .annotate(key=Cast("pk", output_field=CharField()))
             .values("key")
         )
@@ -40,7 +40,7 @@ def other_departments_snippets(user, prefix=""):
 class DepartmentScopedWorkflowView(WorkflowView):
     def get_queryset(self):
         queryset = super().get_queryset()
-        if is_portal_admin(self.request.user):
+        if reaches_everything(self.request.user):
             return queryset
         return queryset.exclude(other_departments_snippets(self.request.user))
 
@@ -48,7 +48,7 @@ class DepartmentScopedWorkflowView(WorkflowView):
 class DepartmentScopedWorkflowTasksView(WorkflowTasksView):
     def get_queryset(self):
         queryset = super().get_queryset()
-        if is_portal_admin(self.request.user):
+        if reaches_everything(self.request.user):
             return queryset
         return queryset.exclude(other_departments_snippets(self.request.user, "workflow_state__"))
 
@@ -57,6 +57,6 @@ class DepartmentScopedLogEntriesView(LogEntriesView):
     def filter_queryset(self, queryset):
         # Called once per log model, before the models' entries are combined.
         queryset = super().filter_queryset(queryset)
-        if queryset.model is ModelLogEntry and not is_portal_admin(self.request.user):
+        if queryset.model is ModelLogEntry and not reaches_everything(self.request.user):
             queryset = queryset.exclude(other_departments_snippets(self.request.user))
         return queryset

@@ -8,9 +8,7 @@ class RendicionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from rendicion.editorial import connect_signals
-        from rendicion.permissions import register_policies
+        from rendicion.editorial.policies import register_content_policies
 
         # Before Wagtail's snippet viewsets look up (and cache) a default policy.
-        register_policies()
-        connect_signals()
+        register_content_policies()

@@ -4,21 +4,21 @@ file replacements. Whether a document is public is decided in ``rendicion.visibi
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.permissions import policy_registry
+
+from rendicion.editorial.scope import can_reach
 
 FILE_REPLACED_ACTION = "rendicion.document.file_replaced"
 FILE_REPLACED_LABEL = _("Replace file")
 
 
 def can_see_unpublished(user, document):
-    """Editors who can edit or choose a document in the admin may download it before it
-    is published (to check it, or to preview a page that uses it)."""
-    if not user.is_authenticated:
+    """People in the admin who reach the document (its department's editors and reviewers,
+    Participación Comunitaria, administrators: ``rendicion.editorial.scope``) may download it
+    before it is published, to check it or to review a page that uses it."""
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
         return False
-    policy = policy_registry.get_by_type(get_document_model())
-    return policy.user_has_any_permission_for_instance(user, ["change", "choose"], document)
+    return can_reach(user, document)
 
 
 def log_file_replacement(document, previous_sha256):

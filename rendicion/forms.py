@@ -21,17 +21,18 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
             self._hide_other_departments_drafts(self.fields["indicators"])
 
     def _hide_other_departments_drafts(self, field):
-        """Indicators to choose from: approved ones, and drafts of the user's departments."""
+        """Indicators to choose from: approved ones, those the user reaches, and those the page
+        already links to."""
         from django.db.models import Q
 
-        from rendicion.scoping import is_portal_admin, member_department_ids
+        from rendicion.editorial.scope import queryset_for
 
-        if self.for_user is None or is_portal_admin(self.for_user):
+        if self.for_user is None:
             return
+        offered = queryset_for(self.for_user, field.queryset, include_public=True)
+        linked = self.instance.indicators.all() if self.instance.pk else []
         field.queryset = field.queryset.filter(
-            Q(live=True)
-            | Q(department__in=member_department_ids(self.for_user))
-            | Q(pk__in=self.instance.indicators.all() if self.instance.pk else [])
+            Q(pk__in=offered.values("pk")) | Q(pk__in=linked)
         )
 
     @staticmethod
@@ -66,10 +67,10 @@ class DepartmentScopedSnippetForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from rendicion.scoping import is_portal_admin, member_department_ids
+        from rendicion.editorial.scope import member_department_ids, reaches_everything
 
         field = self.fields.get("department")
-        if field is None or self.for_user is None or is_portal_admin(self.for_user):
+        if field is None or self.for_user is None or reaches_everything(self.for_user):
             return
         allowed = set(member_department_ids(self.for_user))
         if self.instance.department_id:

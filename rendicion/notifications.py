@@ -3,7 +3,7 @@
 Wagtail's own submission notifier only knows group approval tasks (it reads the task's
 groups); this one asks the department review task for its reviewers and uses the same
 templates ("…has been submitted for approval to moderation stage…"). Connected in
-``rendicion.editorial.connect_signals``.
+``rendicion.editorial.signals.connect_signals``.
 """
 
 from django.conf import settings

@@ -26,7 +26,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from rendicion.scoping import BYPASS_PERMISSION
+from rendicion.editorial.scope import BYPASS_PERMISSION
 
 EDITORS, REVIEWERS, APPROVERS = "Editores", "Revisores", "Aprobadores"
 ADMINISTRATORS_GROUP = "Administradores del portal"

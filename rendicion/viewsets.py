@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
-from django.db.models import Q
 from django.http import Http404
 from django.urls import URLPattern, path, reverse
 from django.utils.functional import cached_property
@@ -17,6 +16,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from rendicion.editorial.scope import can_reach, queryset_for
 from rendicion.forms import DepartmentScopedSnippetForm
 from rendicion.importer.views import IndicatorExportView, IndicatorImportView
 from rendicion.models import (
@@ -29,18 +29,13 @@ from rendicion.models import (
     SdgTarget,
     StakeholderGroup,
 )
-from rendicion.scoping import is_portal_admin, member_department_ids
 
 
 class HideOtherDepartmentsDraftsMixin:
-    """The snippet chooser lists every row: keep approved items and the user's own drafts."""
+    """The snippet chooser lists every row: keep approved items and those the user reaches."""
 
     def get_object_list(self):
-        objects = super().get_object_list()
-        user = self.request.user
-        if is_portal_admin(user):
-            return objects
-        return objects.filter(Q(live=True) | Q(department__in=member_department_ids(user)))
+        return queryset_for(self.request.user, super().get_object_list(), include_public=True)
 
 
 class DepartmentScopedChooseView(HideOtherDepartmentsDraftsMixin, ChooseView):
@@ -68,21 +63,13 @@ class DepartmentScopedViewSet(SnippetViewSet):
     chooser_viewset_class = DepartmentScopedChooserViewSet
 
     def scope_queryset(self, request, queryset):
-        if is_portal_admin(request.user):
-            return queryset
-        return queryset.filter(department__in=member_department_ids(request.user))
-
-    def user_can_see(self, user, obj):
-        if is_portal_admin(user) or obj.department_id in member_department_ids(user):
-            return True
-        task = obj.current_workflow_task
-        return task is not None and task.specific.user_can_access_editor(obj, user)
+        return queryset_for(request.user, queryset)
 
     def _scoped(self, view):
         @wraps(view)
         def scoped_view(request, *args, **kwargs):
             obj = self.model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
-            if obj is not None and not self.user_can_see(request.user, obj):
+            if obj is not None and not can_reach(request.user, obj):
                 raise Http404
             return view(request, *args, **kwargs)
 

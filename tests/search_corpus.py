@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import transaction
@@ -119,7 +120,10 @@ def build_corpus():
     )
     revised_indicator = models.Indicator.objects.get(code="220100700")
     revised_indicator.name = "Estudiantes evaluados en bilingüismo rural, edición pendiente"
-    revised_indicator.save_revision()
+    # The demo has this indicator waiting at step 2: only an approver may write to it now.
+    revised_indicator.save_revision(
+        user=get_user_model().objects.get(username="aprobador.participacion")
+    )
     revised_indicator.refresh_from_db()
     private_document = _document("Documento privado de bilingüismo rural")
 

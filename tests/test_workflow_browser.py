@@ -107,7 +107,10 @@ def test_submit_review_approve_publish(site, open_as, live_server, tmp_path):
     approver = open_as("aprobador.participacion")
     with step(approver, "3-approve", tmp_path):
         approver.get_by_role("link", name=TITLE).first.click()
-        choose_action(approver, "Aprobar y Publicar")
+        # Wagtail drops "and Publish" from the label when a step approves one revision
+        # (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT): an approval publishes only what
+        # every step approved.
+        choose_action(approver, "Aprobar")
         expect(approver.get_by_text(re.compile(f"'{TITLE}' ha sido"))).to_be_visible()
 
     with step(visitor, "4-public", tmp_path):

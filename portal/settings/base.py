@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    # After Wagtail's documents and images apps, whose policies it replaces, and before the
+    # apps that look policies up (rendicion/editorial/apps.py).
+    "rendicion.editorial",
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
@@ -185,7 +188,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Final approval publishes without checking the approver's publish permission, which only
 # portal administrators hold (docs/workflow.md).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "rendicion.editorial.publish_approved_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "rendicion.editorial.moderation.publish_approved_revision"
+# A step approves one revision; any later revision goes through the steps again
+# (docs/workflow.md, "What goes live is what was approved").
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Notifications go to the next approvers and the author, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -76,7 +76,7 @@ class Department(index.Indexed, models.Model):
                 violation_error_message=_("Another department already coordinates the process."),
             ),
         ]
-        # Held by portal administrators only: see rendicion.permissions.
+        # Held by portal administrators only: see rendicion.editorial.policies.
         permissions = [
             (
                 "publish_without_workflow",

@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
+from rendicion.editorial.moderation import approve_corrections_made_in_step
+from rendicion.editorial.scope import department_of, reviewed_department_ids
 from rendicion.forms import RejectionCommentForm
-from rendicion.scoping import department_of, reviewed_department_ids
 
 MODERATION_ACTIONS = [
     ("reject", _("Request changes"), True),
@@ -61,6 +62,8 @@ class SubmitterCannotModerateMixin:
             or action_name not in allowed
         ):
             raise PermissionDenied
+        if action_name == "approve":
+            approve_corrections_made_in_step(task_state)
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -68,6 +71,8 @@ class DepartmentReviewTask(SubmitterCannotModerateMixin, Task):
     """Approval by the reviewers of the department the page or snippet belongs to."""
 
     def user_can_review(self, obj, user):
+        if user is None or not user.is_authenticated:
+            return False
         if user.is_superuser:
             return True
         department = department_of(obj)
