@@ -8,9 +8,11 @@ class RendicionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from rendicion import image_privacy
         from rendicion.editorial import connect_signals
         from rendicion.permissions import register_policies
 
         # Before Wagtail's snippet viewsets look up (and cache) a default policy.
         register_policies()
         connect_signals()
+        image_privacy.connect_signals()
