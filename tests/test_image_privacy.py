@@ -325,6 +325,25 @@ def test_admin_listing_and_chooser_show_private_images_to_editors(client, image,
         assert all(fetch(client, src)[0] == 200 for src in sources)
 
 
+def test_images_uploaded_in_the_admin_are_private_unless_the_collection_is_public(client,
+                                                                                   superuser):
+    root = Collection.get_first_root_node()
+    gallery = root.add_child(name="Galería")
+    PublicCollection.objects.create(collection=gallery)
+    client.force_login(superuser)
+    for collection, filename in ((root, "privada.png"), (gallery, "publica.png")):
+        response = client.post(reverse("wagtailimages:add_multiple"), {
+            "files[]": ImageFile(ContentFile(png_bytes("white")), name=filename),
+            "collection": collection.pk,
+        })
+        assert response.json()["success"], response.content
+    client.logout()
+    private = PortalImage.objects.get(collection=root)
+    public = PortalImage.objects.get(collection=gallery)
+    assert_private(client, private)
+    assert_public(client, public)
+
+
 # --- Files changed or deleted --------------------------------------------------------------
 
 def test_replacing_the_file_of_a_public_image_withdraws_the_old_one(client, cycle, image,
