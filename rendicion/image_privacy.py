@@ -20,6 +20,7 @@ permission policy for the image model: ``can_see_private_image``.
 
 import logging
 import os
+import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -139,7 +140,10 @@ def reconcile_media():
     result = ReconcileResult()
 
     for name in image_storage.public_copy_names():
-        if not os.path.exists(image_storage.private_path(name)):
+        if _is_abandoned_partial_copy(name):
+            os.unlink(image_storage.media_path(name))
+            result.removed += 1
+        elif not os.path.exists(image_storage.private_path(name)):
             _adopt(name)
             result.adopted += 1
 
@@ -156,6 +160,8 @@ def reconcile_media():
         if image_storage.publish_file(name):
             result.restored += 1
     for name in on_disk:
+        if name.endswith(image_storage.PARTIAL_SUFFIX):
+            continue  # a copy being written (old ones went in step 1)
         if name in expected:
             image_storage.publish_file(name)  # replaces a stale copy that differs
         elif os.path.exists(image_storage.private_path(name)):
@@ -167,8 +173,16 @@ def reconcile_media():
     return result
 
 
+def _is_abandoned_partial_copy(name, max_age=3600):
+    """A temporary file of a copy (``publish_file`` without hard links) left by a crash."""
+    if not name.endswith(image_storage.PARTIAL_SUFFIX):
+        return False
+    path = image_storage.media_path(name)
+    return time.time() - os.path.getmtime(path) > max_age
+
+
 def _adopt(name):
-    source = image_storage.public_path(name)
+    source = image_storage.media_path(name)
     storage = image_storage.private_image_storage()
     target_name = storage.get_available_name(name)
     target = storage.path(target_name)

@@ -36,6 +36,8 @@ PRIVATE_DIR = "private"
 # MEDIA_ROOT/original_images/ and MEDIA_ROOT/images/: public copies only. The web server
 # serves these two folders from disk, and nothing else under MEDIA_ROOT.
 PUBLIC_IMAGE_DIRS = ("original_images", "images")
+# A copy being written in a public folder (where hard links are impossible), renamed when done.
+PARTIAL_SUFFIX = ".part"
 
 
 class PrivateImageStorage(FileSystemStorage):
@@ -71,10 +73,15 @@ def private_path(name):
     return _private_storage.path(name)
 
 
+def media_path(name):
+    """``name`` under MEDIA_ROOT itself (where public copies are), never outside it."""
+    return safe_join(settings.MEDIA_ROOT, name)
+
+
 def public_path(name):
     if not is_publishable(name):
         raise ValueError(f"not a public image file name: {name!r}")
-    return safe_join(settings.MEDIA_ROOT, name)
+    return media_path(name)
 
 
 def public_url(name):
@@ -123,7 +130,7 @@ def publish_file(name):
     except OSError:
         # No hard links here (another filesystem): copy under a temporary name, then rename,
         # so the web server never sends half a file.
-        partial = f"{target}.{secrets.token_hex(8)}.part"
+        partial = f"{target}.{secrets.token_hex(8)}{PARTIAL_SUFFIX}"
         shutil.copyfile(source, partial)
         os.replace(partial, target)
     return True
