@@ -11,6 +11,8 @@ urlpatterns = [
         views.document_download,
         name="document_download",
     ),
+    # Images' files while private (public ones are linked at /media/…): docs/private-media.md.
+    path("imagenes/<int:image_id>/<path:name>", views.image_file, name="image_file"),
     path("documentos/vigencia-<int:year>.zip", views.document_year_zip, name="document_year_zip"),
     path("datos/", views.opendata_index, name="opendata_index"),
     re_path(

@@ -1,3 +1,6 @@
+import os
+import re
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -8,7 +11,31 @@ from wagtail.documents import urls as wagtaildocs_urls
 from opendata import urls as opendata_urls
 from portal.api import api_router
 from portal.sitemaps import SITEMAPS
+from rendicion.image_storage import PUBLIC_IMAGE_DIRS
 from search import views as search_views
+
+
+def serve_public_media(request, path, folder):
+    from django.views.static import serve
+
+    # Rooted at the folder itself: "images/../private/…" cannot climb out of it.
+    response = serve(request, path, document_root=os.path.join(settings.MEDIA_ROOT, folder))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def public_media_urlpatterns():
+    """What the web server serves from MEDIA_ROOT, and nothing more: the public copies of
+    images. Not documents (always through Django), not the private area where image files
+    live (docs/private-media.md). Used in DEBUG, and by the tests as the web server."""
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return [
+        re_path(
+            rf"^{prefix}{re.escape(folder)}/(?P<path>.+)$", serve_public_media, {"folder": folder}
+        )
+        for folder in PUBLIC_IMAGE_DIRS
+    ]
+
 
 urlpatterns = [
     # Department-scoped versions of some admin reports; before Wagtail's admin to take over.
@@ -24,17 +51,10 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.views.static import serve as serve_media
 
     urlpatterns += staticfiles_urlpatterns()
-    # Images only: documents are never served from /media/, not even in development,
-    # so that their visibility is always checked (see docs/documents.md).
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?!documents/).*)$",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # The public copies of images only, as the web server in production: documents and the
+    # private area are never served from /media/, not even in development.
+    urlpatterns += public_media_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -5,8 +5,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
-from rendicion.documents import FILE_REPLACED_ACTION, FILE_REPLACED_LABEL, can_see_unpublished
-from rendicion.editorial.scope import queryset_for
+from rendicion.documents import FILE_REPLACED_ACTION, FILE_REPLACED_LABEL
+from rendicion.editorial.scope import can_see_unpublished_file, queryset_for
 from rendicion.viewsets import AccountabilityViewSetGroup
 from rendicion.visibility import has_unpublished_ancestor, is_public_document
 
@@ -17,7 +17,7 @@ register_snippet(AccountabilityViewSetGroup)
 def hide_unpublished_documents(document, request):
     """404, not 403, for a document that is not public: its existence is not revealed.
     Runs before Wagtail's own collection-privacy check."""
-    if can_see_unpublished(request.user, document) or is_public_document(document):
+    if can_see_unpublished_file(request.user, document) or is_public_document(document):
         return None
     raise Http404
 

@@ -5,10 +5,12 @@ builds exactly the part of the tree it needs (normally in ``setUpTestData``).
 """
 
 import datetime
+import io
 from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -105,6 +107,36 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         document._set_document_file_metadata()  # as Wagtail's upload views do
         document.save()
         return document
+
+
+def png_bytes(color="green", size=(8, 6)):
+    """A small, valid PNG."""
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A PNG image, uploaded as Wagtail's upload views do; ``content=png_bytes("red")``."""
+
+    class Meta:
+        model = models.PortalImage
+
+    class Params:
+        content = factory.LazyFunction(png_bytes)
+        filename = factory.Sequence(lambda n: f"foto-{n}.png")
+
+    title = factory.Sequence(lambda n: f"Foto de prueba {n}")
+    file = factory.LazyAttribute(lambda o: ImageFile(io.BytesIO(o.content), name=o.filename))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        image = model_class(*args, **kwargs)
+        image._set_image_file_metadata()
+        image.save()
+        return image
 
 
 class PageFactory(factory.django.DjangoModelFactory):

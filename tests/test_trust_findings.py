@@ -10,19 +10,23 @@ Finding 1 (the review bypass) is in test_review_integrity.py; 3 (images) in
 test_image_privacy.py.
 """
 
-import io
 import json
 
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.urls import reverse
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from rendicion.models import PublicCollection
 from rendicion.visibility import is_public_document, is_public_page, public_pages
-from tests.factories import DocumentFactory, EncounterFactory, ReportFactory, pdf_bytes
+from tests.factories import (
+    DocumentFactory,
+    EncounterFactory,
+    ReportFactory,
+    pdf_bytes,
+    png_bytes,
+)
 from tests.test_workflow import LoginMixin
 from tests.workflow_helpers import build_roles
 
@@ -30,11 +34,6 @@ SECRET_DOCUMENT = "Acta interna de Educación ZQX"
 SECRET_IMAGE = "Foto interna de Educación ZQX"
 SECRET_DRAFT = "Borrador secreto de Educación ZQX"
 
-
-def png_bytes():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (4, 4), "green").save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def documents_stream(*documents):

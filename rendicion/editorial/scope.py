@@ -244,3 +244,12 @@ def _public_keys(model):
 def is_public(obj):
     """Whether ``obj`` is already public, for what may be chosen (``include_public``)."""
     return _public_keys(type(obj)).filter(pk=obj.pk).exists()
+
+
+def can_see_unpublished_file(user, obj):
+    """Whether ``user`` may download a document or view an image before it is public: people
+    in the admin who reach it (its department, Participación Comunitaria, administrators),
+    to check it or to review a page that uses it."""
+    if not _is_active_user(user) or not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    return can_reach(user, obj)

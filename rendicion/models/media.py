@@ -2,8 +2,10 @@
 
 Documents carry the metadata oversight bodies filter by (type, fiscal year, department,
 publication date) and a SHA-256 of their bytes, recomputed whenever the file changes, so
-anyone can prove a downloaded file is the one published. Whether a document is public is
-decided in ``rendicion.documents``, not here.
+anyone can prove a downloaded file is the one published. Whether a document or an image is
+public is decided in ``rendicion.visibility``, not here. Image files are stored in the private
+area and get public copies only while their image is public (``rendicion.image_storage``,
+``rendicion.image_privacy``, docs/private-media.md).
 """
 
 import hashlib
@@ -14,8 +16,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    get_rendition_upload_to,
+    get_upload_to,
+)
 from wagtail.search import index
+
+from rendicion.image_storage import PrivateImageField
 
 CHECKSUM_CHUNK_SIZE = 1024 * 1024
 
@@ -183,8 +193,20 @@ class PublicCollection(models.Model):
 
 
 class PortalImage(AbstractImage):
+    file = PrivateImageField(
+        verbose_name=_("file"), upload_to=get_upload_to, width_field="width", height_field="height"
+    )
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     credit = models.CharField(_("credit"), max_length=255, blank=True)
+    public_copies = models.BooleanField(
+        _("public copies"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Whether the original and the renditions currently have public copies that the "
+            "web server sends from disk. Kept in line with the publication rule automatically."
+        ),
+    )
 
     admin_form_fields = (*Image.admin_form_fields, "caption", "credit")
 
@@ -192,9 +214,62 @@ class PortalImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.remember_stored_file()
+        return instance
+
+    def remember_stored_file(self):
+        # The raw value as loaded or last saved, so a replaced file's public copy can go.
+        stored = self.__dict__.get("file")
+        self._stored_file_name = getattr(stored, "name", stored)
+
+    def save(self, *args, **kwargs):
+        # ``public_copies`` records what is on disk and only the sync writes it (with an
+        # UPDATE): an instance loaded earlier must not write back a stale value.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = [name for name in update_fields if name != "public_copies"]
+        elif not self._state.adding and not kwargs.get("force_insert"):
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name != "public_copies"
+                and field.attname not in deferred
+            ]
+        super().save(*args, **kwargs)
+
+    @property
+    def url(self):
+        """The original's address: its public copy, or the checked view while private."""
+        return self.file.url
+
+    def create_rendition(self, filter):
+        rendition = super().create_rendition(filter)
+        if self.public_copies:
+            from rendicion.image_privacy import publish_new_renditions
+
+            publish_new_renditions(self, [rendition])
+        return rendition
+
+    def create_renditions(self, *filters):
+        renditions = super().create_renditions(*filters)
+        # A single filter went through create_rendition(), which published it already.
+        if self.public_copies and len(filters) > 1:
+            from rendicion.image_privacy import publish_new_renditions
+
+            publish_new_renditions(self, renditions.values())
+        return renditions
+
 
 class PortalRendition(AbstractRendition):
     image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+    file = PrivateImageField(
+        upload_to=get_rendition_upload_to, width_field="width", height_field="height"
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -30,6 +30,9 @@ class Command(BaseCommand):
             stats = load(stdout=self.stdout)
             call_command("update_index", **index_options)
             call_command("rebuild_references_index", **index_options)
+        # After the commit: the references are complete, so images used by published pages
+        # get their public copies (docs/private-media.md).
+        call_command("sync_media_privacy", **index_options)
 
         if verbosity:
             self.stdout.write(self.style.SUCCESS(
