@@ -407,6 +407,22 @@ def test_report_page_shows_documents_indicators_and_rights(client, cycle, educat
     assert "Mujeres (prueba)" in html
 
 
+def test_a_report_draft_previews_with_its_approved_indicators_only(rf, cycle, education,
+                                                                  plan_indicators):
+    """An editor (or reviewer) previews a draft report: the preview renders the revision,
+    whose indicators are an in-memory list, not a queryset."""
+    report = ReportFactory(parent=cycle, title="Informe en borrador", department=education,
+                           live=False)
+    report.indicators = [plan_indicators["teachers"], plan_indicators["draft"]]
+    draft = report.save_revision().as_object()
+    response = draft.make_preview_request(rf.get("/"), "")
+    html = response.render().content.decode() if hasattr(response, "render") else (
+        response.content.decode())
+    assert response.status_code == 200
+    assert "Docentes beneficiados" in html
+    assert "Indicador en borrador" not in html
+
+
 def test_report_page_query_budget(client, cycle, education, indicator_index,
                                   django_assert_num_queries, django_assert_max_num_queries):
     report = ReportFactory(parent=cycle, title="Informe", department=education)

@@ -10,8 +10,10 @@ Finding 1 (the review bypass) is in test_review_integrity.py; 3 (images) in
 test_image_privacy.py.
 """
 
+import io
 import json
 
+import openpyxl
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.urls import reverse
@@ -208,3 +210,22 @@ class DraftTitlesOnGetTests(LoginMixin, TestCase):
         self.login(self.reviewer_educacion)
         report = self.client.get(reverse("wagtailadmin_reports:page_types_usage"))
         self.assertContains(report, "ZQX")
+
+
+class ImportFormatExportScopeTests(LoginMixin, TestCase):
+    """The import-format export named every department's indicators, drafts included."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_roles(cls)
+
+    def exported_codes(self, user):
+        self.login(user)
+        response = self.client.get(reverse("wagtailsnippets_rendicion_indicator:export_matrix"))
+        self.assertEqual(response.status_code, 200)
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        return {str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value}
+
+    def test_a_department_exports_only_what_it_reaches(self):
+        self.assertIn(self.indicator.code, self.exported_codes(self.editor_educacion))
+        self.assertNotIn(self.indicator.code, self.exported_codes(self.editor_salud))

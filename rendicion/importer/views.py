@@ -27,6 +27,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from rendicion.editorial.scope import queryset_for
 from rendicion.importer import UserAccess, apply_plan, build_plan
 from rendicion.importer.export import export_queryset, write_xlsx
 
@@ -208,5 +209,6 @@ class IndicatorExportView(PermissionCheckedMixin, View):
     def get(self, request):
         response = HttpResponse(content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="indicadores-formato-plan.xlsx"'
-        write_xlsx(response, export_queryset())
+        # Only what the user reaches: a department exports its own indicators.
+        write_xlsx(response, queryset_for(request.user, export_queryset()))
         return response

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from rendicion.blocks import BodyBlock, DocumentListBlock, RightBlock
 from rendicion.forms import DepartmentScopedPageForm
+from rendicion.models.indicators import Indicator
 from rendicion.models.mixins import CyclePageMixin
 
 
@@ -85,6 +86,10 @@ class ReportPage(CyclePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["indicators"] = self.indicators.public()
+        linked = self.indicators.all()
+        if not isinstance(linked, models.QuerySet):
+            # A preview renders a revision, whose relation is an in-memory list.
+            linked = [indicator.pk for indicator in linked]
+        context["indicators"] = Indicator.objects.public().filter(pk__in=linked)
         context["population_groups"] = self.population_groups.all()
         return context
