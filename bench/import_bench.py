@@ -152,7 +152,8 @@ def main():
 def run(folder):
     from django.db import connection
 
-    from rendicion.importer import apply_plan, build_plan
+    from importer.apply import apply_plan
+    from importer.plan import build_plan
     from rendicion.models import Department, Indicator
 
     for name in DEPARTMENTS:

@@ -6,13 +6,6 @@ from opendata import views
 
 urlpatterns = [
     path("documentos/", views.document_library, name="document_library"),
-    path(
-        "documentos/<int:document_id>/descargar/",
-        views.document_download,
-        name="document_download",
-    ),
-    # Images' files while private (public ones are linked at /media/…): docs/private-media.md.
-    path("imagenes/<int:image_id>/<path:name>", views.image_file, name="image_file"),
     path("documentos/vigencia-<int:year>.zip", views.document_year_zip, name="document_year_zip"),
     path("datos/", views.opendata_index, name="opendata_index"),
     re_path(

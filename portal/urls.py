@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from opendata import urls as opendata_urls
 from portal.api import api_router
 from portal.sitemaps import SITEMAPS
-from rendicion.image_storage import PUBLIC_IMAGE_DIRS
+from rendicion.media.storage import PUBLIC_IMAGE_DIRS
 from search import views as search_views
 
 
@@ -39,13 +39,14 @@ def public_media_urlpatterns():
 
 urlpatterns = [
     # Department-scoped versions of some admin reports; before Wagtail's admin to take over.
-    path("admin/", include("rendicion.admin_urls")),
+    path("admin/", include("rendicion.editorial.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("buscar/", search_views.search, name="search"),
     path("buscar/sugerencias/", search_views.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("rendicion.media.urls")),
     path("", include(opendata_urls)),
 ]
 

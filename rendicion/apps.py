@@ -8,9 +8,7 @@ class RendicionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from rendicion import image_privacy
         from rendicion.editorial.policies import register_content_policies
 
         # Before Wagtail's snippet viewsets look up (and cache) a default policy.
         register_content_policies()
-        image_privacy.connect_signals()

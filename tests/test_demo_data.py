@@ -36,10 +36,10 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from demo.pdf import build_pdf
+from demo.users import DEMO_PASSWORD
 from home.models import HomePage
 from rendicion import models
-from rendicion.demo.pdf import build_pdf
-from rendicion.demo.users import DEMO_PASSWORD
 
 # Everything the command writes. Compared in full (every field of every row) between runs.
 DEMO_MODELS = [

@@ -1,6 +1,6 @@
 """Documents are private until published, served safely, and verifiable by their SHA-256.
 
-The publication rule (rendicion/documents.py) is exercised through what a citizen does:
+The publication rule (rendicion/media/documents.py) is exercised through what a citizen does:
 download a document's permanent link, anonymously.
 """
 
@@ -19,7 +19,7 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
-from rendicion.documents import FILE_REPLACED_ACTION
+from rendicion.media.documents import FILE_REPLACED_ACTION
 from rendicion.models import PortalDocument, PublicCollection, ReportPage
 from rendicion.visibility import is_public_document as is_public
 from rendicion.visibility import public_documents

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils.translation import gettext
 
-from rendicion.importer.export import write_csv, write_xlsx
+from importer.export import write_csv, write_xlsx
 from rendicion.models import Indicator
 from tests.factories import DepartmentFactory, IndicatorFactory, MeasurementFactory
 from tests.spreadsheets import run_import, written_counts

@@ -16,8 +16,8 @@ from wagtail.actions.edit import EditAction
 from wagtail.models import ModelLogEntry, ReferenceIndex, WorkflowState
 from wagtail.search.backends import get_search_backend
 
-from rendicion.importer import build_plan
-from rendicion.importer.cells import Quantity, read_quantity, read_sdg_targets
+from importer.cells import Quantity, read_quantity, read_sdg_targets
+from importer.plan import build_plan
 from rendicion.models import Indicator, IndicatorMeasurement, SdgTarget
 from tests.factories import DepartmentFactory, IndicatorFactory, MeasurementFactory
 from tests.spreadsheets import (

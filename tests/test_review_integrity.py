@@ -13,8 +13,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
-from rendicion.importer.apply import PlanHasErrors, apply_plan
-from rendicion.importer.plan import build_plan
+from importer.apply import PlanHasErrors, apply_plan
+from importer.plan import build_plan
 from rendicion.models import DialogueEncounterPage, Indicator
 from tests.factories import EncounterFactory
 from tests.test_import_indicators import HEADER, csv_bytes, row

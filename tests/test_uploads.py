@@ -13,8 +13,8 @@ from django.urls import reverse
 from wagtail.documents.forms import get_document_form
 from wagtail.models import Collection
 
+from rendicion.media.uploads import validate_document_content
 from rendicion.models import PortalDocument
-from rendicion.uploads import validate_document_content
 from tests.factories import DepartmentFactory, pdf_bytes
 
 pytestmark = pytest.mark.django_db

@@ -457,7 +457,7 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
         self.assertFalse(draft.live)
 
     def test_portal_administrators_publish_directly(self):
-        from rendicion.roles import Report, administrators_group
+        from rendicion.editorial.roles import Report, administrators_group
 
         administrator = make_user("administradora", administrators_group(Report()))
         draft = self.draft_encounter()

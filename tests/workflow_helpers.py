@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from rendicion.roles import setup_roles
+from rendicion.editorial.roles import setup_roles
 from tests.factories import (
     CycleFactory,
     DepartmentFactory,

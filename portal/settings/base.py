@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "home",
     "rendicion",
     "search",
+    "importer",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     # After Wagtail's documents and images apps, whose policies it replaces, and before the
     # apps that look policies up (rendicion/editorial/apps.py).
     "rendicion.editorial",
+    "rendicion.media",
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
@@ -162,8 +165,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "ods", "odt", "csv", "pptx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 # Documents are streamed through Django so that permissions are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Uploads are checked by content as well as by extension (rendicion/uploads.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "rendicion.uploads.PortalDocumentForm"
+# Uploads are checked by content as well as by extension (rendicion/media/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "rendicion.media.uploads.PortalDocumentForm"
 # Served with these types whatever the client or the OS mime table says; only PDF is shown
 # inline, everything else is downloaded as an attachment (see docs/documents.md).
 WAGTAILDOCS_CONTENT_TYPES = {

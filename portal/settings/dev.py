@@ -1,6 +1,9 @@
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import INSTALLED_APPS, env_list
 
 DEBUG = True
 SECRET_KEY = "django-insecure-dev-only-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+# The demo site (load_demo_data) exists only in development and tests, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -5,10 +5,13 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import INSTALLED_APPS, env_bool, env_list
 
 DEBUG = False
+# A public demonstration server may load the demo site; a real one has no such command.
 ALLOW_DEMO_DATA = env_bool("ALLOW_DEMO_DATA", False)
+if ALLOW_DEMO_DATA:
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

@@ -1,6 +1,6 @@
 """Wagtail admin views that would show another department's draft titles on GET, wrapped so
 that the scope rule (``rendicion.editorial.scope``) applies before they render. Served at
-Wagtail's own addresses by ``rendicion.admin_urls``; each address is pinned by a test.
+Wagtail's own addresses by ``rendicion.editorial.admin_urls``; each address is pinned by a test.
 
 * Moving a page: Wagtail's confirmation page checks the move permission only on POST, and
   renders the page's title on GET.

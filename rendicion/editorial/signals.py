@@ -4,7 +4,7 @@
 def _sync_page_rights(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from rendicion.roles import grant_page_rights
+    from rendicion.editorial.roles import grant_page_rights
 
     grant_page_rights(instance)
 
@@ -18,8 +18,8 @@ def connect_signals():
         refuse_locked_revision_writes,
         refuse_moving_pages_in_review,
     )
+    from rendicion.editorial.notifications import department_review_submission_notifier
     from rendicion.models import AccountabilityCycleIndexPage, DepartmentSectionPage
-    from rendicion.notifications import department_review_submission_notifier
 
     pre_save.connect(
         refuse_locked_revision_writes,

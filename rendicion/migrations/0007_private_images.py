@@ -2,7 +2,7 @@
 
 import os
 
-import rendicion.image_storage
+import rendicion.media.storage
 import wagtail.images.models
 from django.conf import settings
 from django.db import migrations, models
@@ -63,12 +63,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='portalimage',
             name='file',
-            field=rendicion.image_storage.PrivateImageField(height_field='height', storage=rendicion.image_storage.private_image_storage, upload_to=wagtail.images.models.get_upload_to, verbose_name='file', width_field='width'),
+            field=rendicion.media.storage.PrivateImageField(height_field='height', storage=rendicion.media.storage.private_image_storage, upload_to=wagtail.images.models.get_upload_to, verbose_name='file', width_field='width'),
         ),
         migrations.AlterField(
             model_name='portalrendition',
             name='file',
-            field=rendicion.image_storage.PrivateImageField(height_field='height', storage=rendicion.image_storage.private_image_storage, upload_to=wagtail.images.models.get_rendition_upload_to, width_field='width'),
+            field=rendicion.media.storage.PrivateImageField(height_field='height', storage=rendicion.media.storage.private_image_storage, upload_to=wagtail.images.models.get_rendition_upload_to, width_field='width'),
         ),
         migrations.RunPython(move_image_files_into_private_area, move_image_files_back),
     ]

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from rendicion.blocks import BodyBlock, QuestionBlock
-from rendicion.forms import DepartmentScopedPageForm
+from rendicion.editorial.forms import DepartmentScopedPageForm
 from rendicion.models.mixins import CyclePageMixin
 
 

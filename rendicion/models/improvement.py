@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from rendicion.blocks import BodyBlock
 from rendicion.choices import ActionStatus
-from rendicion.forms import DepartmentScopedPageForm
+from rendicion.editorial.forms import DepartmentScopedPageForm
 from rendicion.models.mixins import CyclePageMixin
 
 

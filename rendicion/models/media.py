@@ -4,8 +4,8 @@ Documents carry the metadata oversight bodies filter by (type, fiscal year, depa
 publication date) and a SHA-256 of their bytes, recomputed whenever the file changes, so
 anyone can prove a downloaded file is the one published. Whether a document or an image is
 public is decided in ``rendicion.visibility``, not here. Image files are stored in the private
-area and get public copies only while their image is public (``rendicion.image_storage``,
-``rendicion.image_privacy``, docs/private-media.md).
+area and get public copies only while their image is public (``rendicion.media.storage``,
+``rendicion.media.privacy``, docs/private-media.md).
 """
 
 import hashlib
@@ -25,7 +25,7 @@ from wagtail.images.models import (
 )
 from wagtail.search import index
 
-from rendicion.image_storage import PrivateImageField
+from rendicion.media.storage import PrivateImageField
 
 CHECKSUM_CHUNK_SIZE = 1024 * 1024
 
@@ -162,7 +162,7 @@ class PortalDocument(AbstractDocument):
         super().save(*args, **kwargs)
         self._sha256_is_fresh = False
         if replaced:
-            from rendicion.documents import log_file_replacement
+            from rendicion.media.documents import log_file_replacement
 
             log_file_replacement(self, previous_sha256)
         self._remember_stored_file()
@@ -250,7 +250,7 @@ class PortalImage(AbstractImage):
     def create_rendition(self, filter):
         rendition = super().create_rendition(filter)
         if self.public_copies:
-            from rendicion.image_privacy import publish_new_renditions
+            from rendicion.media.privacy import publish_new_renditions
 
             publish_new_renditions(self, [rendition])
         return rendition
@@ -259,7 +259,7 @@ class PortalImage(AbstractImage):
         renditions = super().create_renditions(*filters)
         # A single filter went through create_rendition(), which published it already.
         if self.public_copies and len(filters) > 1:
-            from rendicion.image_privacy import publish_new_renditions
+            from rendicion.media.privacy import publish_new_renditions
 
             publish_new_renditions(self, renditions.values())
         return renditions

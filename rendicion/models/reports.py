@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from rendicion.blocks import BodyBlock, DocumentListBlock, RightBlock
-from rendicion.forms import DepartmentScopedPageForm
+from rendicion.editorial.forms import DepartmentScopedPageForm
 from rendicion.models.indicators import Indicator
 from rendicion.models.mixins import CyclePageMixin
 

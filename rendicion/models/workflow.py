@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
+from rendicion.editorial.forms import RejectionCommentForm
 from rendicion.editorial.moderation import approve_corrections_made_in_step
 from rendicion.editorial.scope import department_of, reviewed_department_ids
-from rendicion.forms import RejectionCommentForm
 
 MODERATION_ACTIONS = [
     ("reject", _("Request changes"), True),

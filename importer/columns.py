@@ -1,0 +1,121 @@
+"""The columns of the indicator matrix, as the strategy document names them.
+
+Header names are part of the file format, written in Spanish by the departments: they are data,
+not interface text, so they are not translated. A header matches when it equals one of the
+aliases once case, accents, spaces and punctuation are ignored ("Línea de base" = "LINEA BASE").
+"""
+
+import re
+from dataclasses import dataclass
+
+from importer.cells import fold, fold_words
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # the name written on export and shown in messages
+    aliases: tuple
+    required: bool = False
+
+
+COLUMNS = [
+    Column("sdg", "ODS", ("ods", "metaods", "metasods", "odsmeta", "odsmetas", "metasdelods")),
+    Column("code", "Código", ("codigo", "cod", "codigoindicador", "codigodelindicador")),
+    Column(
+        "name",
+        "Indicador",
+        ("indicador", "nombreindicador", "nombredelindicador", "indicadores"),
+        required=True,
+    ),
+    Column("kind", "Tipo", ("tipo", "tipoindicador", "tipodeindicador")),
+    Column("unit", "Unidad de Medida", ("unidaddemedida", "unidad", "unidadmedida"), True),
+    Column("baseline", "Línea Base", ("lineabase", "lineadebase"), required=True),
+    Column(
+        "baseline_number",
+        "Línea Base (valor)",
+        ("lineabasevalor", "lineadebasevalor", "lineabasenumero", "lineadebasenumero"),
+    ),
+    Column("target", "Meta", ("meta", "metacuatrienio", "metadelcuatrienio"), required=True),
+    Column("target_number", "Meta (valor)", ("metavalor", "metanumero")),
+    Column(
+        "department",
+        "Responsable",
+        ("responsable", "dependencia", "dependenciaresponsable", "secretariaresponsable"),
+        required=True,
+    ),
+    Column(
+        "plan_line", "Línea estratégica", ("lineaestrategica", "lineadelplan", "ejeestrategico")
+    ),
+    Column("programme", "Programa", ("programa",)),
+    Column("direction", "Sentido", ("sentido", "sentidodelindicador", "tendencia")),
+]
+COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
+_BY_ALIAS = {alias: column for column in COLUMNS for alias in column.aliases}
+
+MEASUREMENT_PREFIX = "Avance"
+_MEASUREMENT_HEADER = re.compile(r"^avance\b\s*(?P<period>.*)$")
+
+# Spanish values of the Tipo and Sentido columns, folded; first one is written on export.
+KIND_VALUES = {
+    "result": ("Resultado", {"resultado", "result", "r", "indicadorderesultado", "deresultado"}),
+    "product": ("Producto", {"producto", "product", "p", "indicadordeproducto", "deproducto"}),
+}
+DIRECTION_VALUES = {
+    "increase": (
+        "Incremento",
+        {
+            "incremento",
+            "incrementar",
+            "aumento",
+            "aumentar",
+            "creciente",
+            "ascendente",
+            "increase",
+            "positivo",
+        },
+    ),
+    "decrease": (
+        "Reducción",
+        {
+            "reduccion",
+            "reducir",
+            "disminucion",
+            "disminuir",
+            "decreciente",
+            "descendente",
+            "decrease",
+            "negativo",
+        },
+    ),
+    "maintain": (
+        "Mantenimiento",
+        {"mantenimiento", "mantener", "constante", "sostenimiento", "maintain", "mantiene"},
+    ),
+}
+
+
+def match_column(header):
+    """The ``Column`` a header names, or None."""
+    return _BY_ALIAS.get(fold(header)) if header else None
+
+
+def measurement_period_text(header):
+    """For "Avance 2021-S1", the text after "Avance" ("2021 s1"); None for other headers."""
+    if not header:
+        return None
+    match = _MEASUREMENT_HEADER.match(fold_words(header))
+    return match["period"] if match else None
+
+
+def choice_for(value, choices):
+    """The key whose Spanish or English spellings include ``value``, or None."""
+    folded = fold(value)
+    for key, (_label, spellings) in choices.items():
+        if folded in spellings:
+            return key
+    return None
+
+
+def choice_label(key, choices):
+    return choices[key][0]

@@ -1,0 +1,764 @@
+"""From the rows of a file to a plan: what will be created, changed or left alone, and why not.
+
+Nothing here writes to the database. Departments, SDG targets, slugs and the existing
+indicators the file names are loaded once, so the work grows with the file, not with queries
+per row.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import slugify
+from django.utils.translation import pgettext_lazy
+from wagtail.models import WorkflowMixin, WorkflowState
+
+from importer.cells import (
+    NumberError,
+    Quantity,
+    clean_text,
+    fold,
+    format_number,
+    read_number,
+    read_period,
+    read_quantity,
+    read_sdg_targets,
+)
+from importer.columns import (
+    COLUMNS,
+    COLUMNS_BY_KEY,
+    DIRECTION_VALUES,
+    KIND_VALUES,
+    MEASUREMENT_PREFIX,
+    choice_for,
+    choice_label,
+    match_column,
+    measurement_period_text,
+)
+from importer.problems import Problem
+from importer.reader import FileReadError, read_file
+from rendicion.models import Department, Indicator, SdgTarget
+
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# How a created or updated indicator reaches the public site.
+PUBLISH, SUBMIT, DRAFT = "publish", "submit", "draft"
+# With a context: Wagtail's own "Published" is translated for pages (feminine in Spanish).
+MODE_LABELS = {
+    PUBLISH: pgettext_lazy("indicator import outcome", "Published"),
+    SUBMIT: pgettext_lazy("indicator import outcome", "Sent for approval"),
+    DRAFT: pgettext_lazy("indicator import outcome", "Draft"),
+}
+
+LIMITS = {"code": 30, "name": 500, "unit": 100, "text": 500, "plan_line": 300, "programme": 300}
+QUERY_CHUNK = 500  # ids per IN (...) clause, well below SQLite's variable limit
+EMPTY = "—"
+
+
+class FullAccess:
+    """What the management command may do: everything, publishing directly."""
+
+    def can_add(self, indicator=None):
+        return True
+
+    def can_change(self, indicator):
+        return True
+
+    def can_publish(self, indicator=None):
+        return True
+
+    def lock_blocks(self, indicator):
+        return indicator.locked
+
+
+class UserAccess(FullAccess):
+    """What an admin user may do, from the indicator snippet's permission policy."""
+
+    def __init__(self, user, policy):
+        self.user = user
+        self.policy = policy
+
+    def can_add(self, indicator=None):
+        """``indicator``: the unsaved candidate, whose department must be one of the user's."""
+        if indicator is None:
+            return self.policy.user_has_permission(self.user, "add")
+        return self.policy.user_has_permission_for_instance(self.user, "add", indicator)
+
+    def can_change(self, indicator):
+        return self.policy.user_has_permission_for_instance(self.user, "change", indicator)
+
+    def can_publish(self, indicator=None):
+        if indicator is None:
+            return self.policy.user_has_permission(self.user, "publish")
+        return self.policy.user_has_permission_for_instance(self.user, "publish", indicator)
+
+    def lock_blocks(self, indicator):
+        lock = indicator.get_lock()
+        return bool(lock and lock.for_user(self.user))
+
+
+@dataclass
+class Header:
+    row: int
+    fields: dict  # column key → index
+    names: dict  # column key → header as written in the file
+    periods: list  # [(index, header as written, Period)]
+    complete: bool  # every required column is present; rows under it are read
+
+
+@dataclass
+class Change:
+    label: str  # the column as the format names it
+    old: str
+    new: str
+
+
+@dataclass
+class RowData:
+    row: int
+    code: str = ""
+    name: str = ""
+    kind: str | None = None
+    unit: str = ""
+    baseline: Quantity = Quantity(None, "")
+    target: Quantity = Quantity(None, "")
+    department: Department | None = None
+    plan_line: str | None = None
+    programme: str | None = None
+    direction: str | None = None
+    sdg_targets: list | None = None  # None: no ODS column
+    measurements: dict = field(default_factory=dict)  # Period → Decimal
+    slug: str = ""  # given to indicators to be created
+
+
+@dataclass
+class PlanItem:
+    row: int
+    action: str
+    data: RowData
+    indicator: Indicator | None = None  # the existing one, for updates
+    changes: list = field(default_factory=list)
+    mode: str | None = None
+    workflow: object = None
+    workflow_state: object = None  # a workflow waiting for changes, resumed on import
+
+    @property
+    def code(self):
+        return self.data.code
+
+    @property
+    def name(self):
+        return self.data.name
+
+    @property
+    def mode_label(self):
+        return MODE_LABELS.get(self.mode, "")
+
+
+@dataclass
+class Plan:
+    update: bool
+    items: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+    sheet: str = ""
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def of_action(self, action):
+        return [item for item in self.items if item.action == action]
+
+    @property
+    def to_create(self):
+        return self.of_action(CREATE)
+
+    @property
+    def to_update(self):
+        return self.of_action(UPDATE)
+
+    @property
+    def unchanged(self):
+        return self.of_action(UNCHANGED)
+
+    @property
+    def to_submit(self):
+        return [item for item in self.items if item.mode == SUBMIT]
+
+    @property
+    def to_draft(self):
+        return [item for item in self.items if item.mode == DRAFT]
+
+    @property
+    def sorted_errors(self):
+        return sorted(self.errors, key=lambda p: (p.row or 0, p.column or ""))
+
+    def digest(self):
+        """Fingerprint of what applying the plan would do: the preview and the confirmation
+        must agree, or the data changed in between."""
+        digest = hashlib.sha256(str(self.update).encode())
+        for item in self.items:
+            digest.update(repr((item.row, item.action, item.mode, item.code, item.name)).encode())
+            for change in item.changes:
+                digest.update(repr((change.label, change.old, change.new)).encode())
+        for problem in self.errors:
+            digest.update(repr((problem.code, problem.row, problem.column)).encode())
+        return digest.hexdigest()
+
+
+# --- Reading the rows ---------------------------------------------------------------------
+
+
+def _header_in(values):
+    """For a header row (the Indicador column and at least two other known columns), its
+    columns as {key: index}; None for any other row."""
+    fields, others = {}, 0
+    for index, value in enumerate(values):
+        text = clean_text(value)
+        column = match_column(text)
+        if column:
+            fields.setdefault(column.key, index)
+            others += 1
+        elif measurement_period_text(text) is not None:
+            others += 1
+    if "name" not in fields or others < 3:
+        return None
+    return fields
+
+
+def _read_header(row_number, values, plan):
+    fields, names, periods, seen_periods = {}, {}, [], {}
+    for index, value in enumerate(values):
+        text = clean_text(value)
+        if not text:
+            continue
+        column = match_column(text)
+        if column:
+            if column.key in fields:
+                plan.errors.append(Problem("duplicate_column", row_number, text, {"column": text}))
+                continue
+            fields[column.key], names[column.key] = index, text
+            continue
+        period_text = measurement_period_text(text)
+        if period_text is not None:
+            period = read_period(period_text)
+            if period is None:
+                plan.errors.append(Problem("unknown_period", row_number, text, {"column": text}))
+            elif period.label in seen_periods:
+                plan.errors.append(
+                    Problem("duplicate_period", row_number, text, {"period": period.label})
+                )
+            else:
+                seen_periods[period.label] = index
+                periods.append((index, text, period))
+            continue
+        plan.notices.append(Problem("ignored_column", row_number, text, {"column": text}))
+    complete = True
+    for column in COLUMNS:
+        if column.required and column.key not in fields:
+            complete = False
+            plan.errors.append(
+                Problem("missing_column", row_number, column.header, {"column": column.header})
+            )
+    return Header(row_number, fields, names, periods, complete)
+
+
+def _best_sheet(sheets):
+    """The sheet (or CSV delimiter) whose first header row recognises the most columns."""
+    best, best_score = None, 0
+    for sheet in sheets:
+        for _row_number, values in sheet.rows[:50]:
+            fields = _header_in(values)
+            if fields:
+                if len(fields) > best_score:
+                    best, best_score = sheet, len(fields)
+                break
+    return best
+
+
+def _is_subheading(values, header):
+    """A row with one distinct text, written in the first column or the Indicador column
+    (or merged across the row): a programme heading such as "entornos escolares"."""
+    filled = [(index, clean_text(v)) for index, v in enumerate(values) if clean_text(v)]
+    if not filled or len({text for _index, text in filled}) != 1:
+        return None
+    first_index, text = filled[0]
+    if len(filled) > 1 or first_index in (0, header.fields.get("name")):
+        return text
+    return None
+
+
+class _Context:
+    """Lookups loaded once per plan."""
+
+    def __init__(self):
+        departments = list(Department.objects.all())
+        # Names first; an acronym or slug also works when no other department claims it.
+        by_name = {}
+        for department in departments:
+            by_name.setdefault(fold(department.name), department)
+        by_other, ambiguous = {}, set()
+        for department in departments:
+            for key in {fold(department.acronym), fold(department.slug)} - {""}:
+                if key in by_name:
+                    continue
+                if by_other.setdefault(key, department) != department:
+                    ambiguous.add(key)
+        self.departments = {
+            **{key: d for key, d in by_other.items() if key not in ambiguous},
+            **by_name,
+        }
+        self.targets = {target.code: target for target in SdgTarget.objects.all()}
+
+
+def _text_field(row, data, key, header, plan):
+    value = clean_text(_cell(row, header, key))
+    limit = LIMITS[key]
+    if len(value) > limit:
+        plan.errors.append(Problem("too_long", data.row, header.names[key], {"limit": limit}))
+    return value
+
+
+def _cell(row, header, key):
+    index = header.fields.get(key)
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _quantity(row, header, key, data, plan):
+    """The baseline or target of a row; None after reporting an unreadable cell."""
+    try:
+        quantity = read_quantity(_cell(row, header, key))
+    except NumberError as error:
+        plan.errors.append(
+            _number_problem(error, data.row, header.names[key], _cell(row, header, key))
+        )
+        return None
+    number_key = f"{key}_number"
+    if _cell(row, header, number_key) not in (None, ""):
+        # An explicit number beside a text: both are kept ("24 IE clasificación A" + 24).
+        try:
+            number = read_number(_cell(row, header, number_key))
+        except NumberError as error:
+            plan.errors.append(
+                _number_problem(
+                    error, data.row, header.names[number_key], _cell(row, header, number_key)
+                )
+            )
+            return None
+        text = clean_text(_cell(row, header, key))
+        if quantity.value == number and not quantity.text:
+            text = ""
+        quantity = Quantity(number, str(text))
+    if len(quantity.text) > LIMITS["text"]:
+        plan.errors.append(
+            Problem("too_long", data.row, header.names[key], {"limit": LIMITS["text"]})
+        )
+    return quantity
+
+
+def _number_problem(error, row_number, column, value):
+    return Problem(error.code, row_number, column, {"value": clean_text(value)})
+
+
+def _read_row(row_number, row, header, subheading, context, plan):
+    data = RowData(row_number)
+    names = header.names
+    data.code = _text_field(row, data, "code", header, plan)
+    data.name = _text_field(row, data, "name", header, plan)
+    data.unit = _text_field(row, data, "unit", header, plan)
+    if not data.name:
+        plan.errors.append(Problem("missing_name", row_number, names["name"]))
+    if not data.unit:
+        plan.errors.append(Problem("missing_unit", row_number, names["unit"]))
+
+    if "kind" in header.fields:
+        raw = clean_text(_cell(row, header, "kind"))
+        if raw:
+            data.kind = choice_for(raw, KIND_VALUES)
+            if data.kind is None:
+                plan.errors.append(
+                    Problem("invalid_kind", row_number, names["kind"], {"value": raw})
+                )
+    if "direction" in header.fields:
+        raw = clean_text(_cell(row, header, "direction"))
+        if raw:
+            data.direction = choice_for(raw, DIRECTION_VALUES)
+            if data.direction is None:
+                plan.errors.append(
+                    Problem("invalid_direction", row_number, names["direction"], {"value": raw})
+                )
+
+    for key, missing_code in (("baseline", "missing_baseline"), ("target", "missing_target")):
+        quantity = _quantity(row, header, key, data, plan)
+        if quantity is None:
+            continue
+        setattr(data, key, quantity)
+        if quantity.value is None and not quantity.text:
+            plan.errors.append(Problem(missing_code, row_number, names[key]))
+
+    raw = clean_text(_cell(row, header, "department"))
+    if not raw:
+        plan.errors.append(Problem("missing_department", row_number, names["department"]))
+    else:
+        data.department = context.departments.get(fold(raw))
+        if data.department is None:
+            plan.errors.append(
+                Problem("unknown_department", row_number, names["department"], {"value": raw})
+            )
+
+    if "plan_line" in header.fields:
+        data.plan_line = _text_field(row, data, "plan_line", header, plan)
+    if "programme" in header.fields:
+        data.programme = _text_field(row, data, "programme", header, plan) or subheading or ""
+    elif subheading:
+        data.programme = subheading
+        if len(subheading) > LIMITS["programme"]:
+            column = COLUMNS_BY_KEY["programme"].header
+            plan.errors.append(
+                Problem("too_long", row_number, column, {"limit": LIMITS["programme"]})
+            )
+
+    if "sdg" in header.fields:
+        data.sdg_targets = _read_sdg(
+            row_number, _cell(row, header, "sdg"), names["sdg"], context, plan
+        )
+
+    for index, column_name, period in header.periods:
+        value = row[index] if index < len(row) else None
+        if value in (None, ""):
+            continue
+        try:
+            number = read_number(value)
+        except NumberError as error:
+            plan.errors.append(_number_problem(error, row_number, column_name, value))
+            continue
+        if number is not None:
+            data.measurements[period] = number
+    return data
+
+
+def _read_sdg(row_number, value, column_name, context, plan):
+    if value is None or value == "":
+        return []
+    if hasattr(value, "isoformat"):
+        plan.errors.append(Problem("date_not_sdg", row_number, column_name))
+        return []
+    parsed = read_sdg_targets(value)
+    for word in parsed.unrecognised:
+        plan.errors.append(Problem("unrecognised_sdg", row_number, column_name, {"value": word}))
+    for goal in parsed.goals_without_targets:
+        plan.errors.append(
+            Problem("sdg_goal_without_targets", row_number, column_name, {"value": goal})
+        )
+    targets = []
+    for code in parsed.codes:
+        target = context.targets.get(code)
+        if target is None:
+            plan.errors.append(
+                Problem("unknown_sdg_target", row_number, column_name, {"value": code})
+            )
+        else:
+            targets.append(target)
+    return targets
+
+
+def read_rows(sheet, context, plan):
+    """Every indicator row of the sheet as ``RowData``; problems go to ``plan``."""
+    header = None
+    subheading = subheading_row = None
+    rows = []
+    for row_number, values in sheet.rows:
+        fields = _header_in(values)
+        if fields:
+            # A new header row starts a new table: tables may follow one another.
+            header = _read_header(row_number, values, plan)
+            subheading = subheading_row = None
+            continue
+        if header is None or not header.complete:
+            continue  # title rows above the first header, or a table already reported
+        heading = _is_subheading(values, header)
+        if heading is not None:
+            subheading, subheading_row = heading, row_number
+            continue
+        if subheading is not None and subheading_row is not None:
+            # Told once, and only for a heading some indicator row actually falls under.
+            plan.notices.append(Problem("subheading", subheading_row, None, {"value": subheading}))
+            subheading_row = None
+        rows.append(_read_row(row_number, values, header, subheading, context, plan))
+    return rows
+
+
+# --- Matching and comparing ---------------------------------------------------------------
+
+
+def _chunks(values, size=QUERY_CHUNK):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _existing(rows):
+    """Existing indicators named by the file: by code, and code-less ones by department."""
+    queryset = Indicator.objects.select_related("department").prefetch_related(
+        "sdg_targets", "measurements"
+    )
+    by_code, by_name = {}, {}
+    codes = {row.code for row in rows if row.code}
+    for chunk in _chunks(codes):
+        for indicator in queryset.filter(code__in=chunk):
+            by_code[indicator.code] = indicator
+    departments = {row.department.pk for row in rows if not row.code and row.department}
+    for chunk in _chunks(departments):
+        for indicator in queryset.filter(code="", department__in=chunk):
+            by_name.setdefault((indicator.department_id, fold(indicator.name)), []).append(
+                indicator
+            )
+    return by_code, by_name
+
+
+def _active_workflow_states(indicators):
+    """{object id: workflow state} for the indicators with a workflow in progress or
+    waiting for changes."""
+    if not indicators:
+        return {}
+    content_type = ContentType.objects.get_for_model(Indicator, for_concrete_model=False)
+    states = {}
+    for chunk in _chunks([str(indicator.pk) for indicator in indicators]):
+        for state in WorkflowState.objects.active().filter(
+            base_content_type=content_type, object_id__in=chunk
+        ):
+            states[state.object_id] = state
+    return states
+
+
+def _display_quantity(value, text):
+    if text and value is not None:
+        return f"{text} ({format_number(value, decimal_comma=True)})"
+    if text:
+        return text
+    if value is not None:
+        return format_number(value, decimal_comma=True)
+    return EMPTY
+
+
+def _display_targets(targets):
+    codes = [target.code for target in sorted(targets, key=lambda t: t.position)]
+    return ", ".join(codes) or EMPTY
+
+
+def period_key(measurement):
+    period = read_period(measurement.period)
+    return period.label if period else measurement.period.strip()
+
+
+def compare(indicator, data):
+    """The changes applying ``data`` would make to ``indicator``, column by column."""
+    changes = []
+
+    def check(label, old, new):
+        if old != new:
+            changes.append(Change(label, old or EMPTY, new or EMPTY))
+
+    header = {column.key: column.header for column in COLUMNS}
+    check(header["name"], indicator.name, data.name)
+    if data.kind:
+        check(
+            header["kind"],
+            choice_label(indicator.kind, KIND_VALUES),
+            choice_label(data.kind, KIND_VALUES),
+        )
+    check(header["unit"], indicator.unit, data.unit)
+    for key in ("baseline", "target"):
+        old_value, old_text = getattr(indicator, f"{key}_value"), getattr(indicator, f"{key}_text")
+        new = getattr(data, key)
+        if old_value != new.value or old_text != new.text:
+            changes.append(
+                Change(
+                    header[key],
+                    _display_quantity(old_value, old_text),
+                    _display_quantity(new.value, new.text),
+                )
+            )
+    if data.department is not None and indicator.department_id != data.department.pk:
+        changes.append(
+            Change(header["department"], indicator.department.name, data.department.name)
+        )
+    if data.plan_line is not None:
+        check(header["plan_line"], indicator.plan_line, data.plan_line)
+    if data.programme is not None:
+        check(header["programme"], indicator.programme, data.programme)
+    if data.direction:
+        check(
+            header["direction"],
+            choice_label(indicator.direction, DIRECTION_VALUES),
+            choice_label(data.direction, DIRECTION_VALUES),
+        )
+    if data.sdg_targets is not None:
+        old_targets = list(indicator.sdg_targets.all())
+        if {t.pk for t in old_targets} != {t.pk for t in data.sdg_targets}:
+            changes.append(
+                Change(
+                    header["sdg"], _display_targets(old_targets), _display_targets(data.sdg_targets)
+                )
+            )
+    existing = {period_key(m): m for m in indicator.measurements.all()}
+    for period, value in sorted(data.measurements.items(), key=lambda item: item[0].date):
+        old = existing.get(period.label)
+        if old is None or old.value != value:
+            changes.append(
+                Change(
+                    f"{MEASUREMENT_PREFIX} {period.label}",
+                    format_number(old.value, decimal_comma=True) if old else EMPTY,
+                    format_number(value, decimal_comma=True),
+                )
+            )
+    return changes
+
+
+def _unique_slug(base, taken):
+    base = base[:120] or "indicador"
+    slug, counter = base, 2
+    while slug in taken:
+        suffix = f"-{counter}"
+        slug = base[: 120 - len(suffix)] + suffix
+        counter += 1
+    taken.add(slug)
+    return slug
+
+
+def _workflow_getter():
+    """``get_workflow`` for an indicator. The stock method depends only on the model, so it
+    is asked once; an override (e.g. a workflow per department) is asked per indicator."""
+    if Indicator.get_workflow is WorkflowMixin.get_workflow:
+        workflow = Indicator.get_default_workflow()
+        return lambda indicator: workflow
+    return lambda indicator: indicator.get_workflow()
+
+
+def _plan_rows(rows, plan, access):
+    """Match the rows with existing indicators and decide, for each, what happens."""
+    if not rows and not plan.errors:
+        plan.errors.append(Problem("no_rows"))
+    first_code_row, first_name_row = {}, {}
+    for data in rows:
+        if data.code:
+            if data.code in first_code_row:
+                plan.errors.append(
+                    Problem(
+                        "duplicate_code",
+                        data.row,
+                        COLUMNS_BY_KEY["code"].header,
+                        {"value": data.code, "first_row": first_code_row[data.code]},
+                    )
+                )
+            else:
+                first_code_row[data.code] = data.row
+        elif data.name and data.department:
+            key = (data.department.pk, fold(data.name))
+            if key in first_name_row:
+                plan.errors.append(
+                    Problem(
+                        "duplicate_name",
+                        data.row,
+                        COLUMNS_BY_KEY["name"].header,
+                        {"value": data.name, "first_row": first_name_row[key]},
+                    )
+                )
+            else:
+                first_name_row[key] = data.row
+
+    rows_with_errors = {problem.row for problem in plan.errors}
+    valid = [data for data in rows if data.row not in rows_with_errors]
+    by_code, by_name = _existing(valid)
+    taken_slugs = set(Indicator.objects.values_list("slug", flat=True))
+    get_workflow = _workflow_getter()
+    matched = []
+    for data in valid:
+        if data.code:
+            existing = by_code.get(data.code)
+        else:
+            candidates = by_name.get((data.department.pk, fold(data.name)), [])
+            if len(candidates) > 1:
+                plan.errors.append(
+                    Problem(
+                        "ambiguous_match",
+                        data.row,
+                        COLUMNS_BY_KEY["name"].header,
+                        {"value": data.name},
+                    )
+                )
+                continue
+            existing = candidates[0] if candidates else None
+        if existing is None:
+            item = PlanItem(data.row, CREATE, data)
+            candidate = Indicator(department=data.department, code=data.code, name=data.name)
+            if not access.can_add():
+                plan.errors.append(Problem("no_add_permission", data.row))
+                continue
+            if not access.can_add(candidate):
+                plan.errors.append(
+                    Problem(
+                        "other_department",
+                        data.row,
+                        COLUMNS_BY_KEY["department"].header,
+                        {"value": data.department.name},
+                    )
+                )
+                continue
+            item.workflow = get_workflow(candidate)
+            item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
+            data.slug = _unique_slug(slugify(data.code or data.name), taken_slugs)
+            plan.items.append(item)
+            continue
+        changes = compare(existing, data)
+        if not changes:
+            plan.items.append(PlanItem(data.row, UNCHANGED, data, existing))
+            continue
+        if not plan.update:
+            columns = ", ".join(dict.fromkeys(change.label for change in changes))
+            plan.errors.append(Problem("exists", data.row, None, {"columns": columns}))
+            continue
+        if not access.can_change(existing):
+            plan.errors.append(Problem("no_change_permission", data.row))
+            continue
+        if access.lock_blocks(existing):
+            plan.errors.append(Problem("locked", data.row))
+            continue
+        item = PlanItem(data.row, UPDATE, data, existing, changes)
+        item.workflow = get_workflow(existing)
+        item.mode = (
+            SUBMIT if item.workflow else (PUBLISH if access.can_publish(existing) else DRAFT)
+        )
+        plan.items.append(item)
+        matched.append(item)
+
+    states = _active_workflow_states([item.indicator for item in matched])
+    for item in matched:
+        state = states.get(str(item.indicator.pk))
+        if state is None:
+            continue
+        if state.status == WorkflowState.STATUS_IN_PROGRESS:
+            plan.errors.append(Problem("in_review", item.row))
+        else:
+            item.workflow_state = state  # needs changes: the import resubmits it
+    return plan
+
+
+def build_plan(data, filename="", *, update=False, access=None):
+    """Read a file's bytes and plan the import. ``plan.errors`` lists every problem found."""
+    plan = Plan(update=update)
+    try:
+        sheets = read_file(data, filename)
+    except FileReadError as error:
+        plan.errors.append(Problem(error.code))
+        return plan
+    sheet = _best_sheet(sheets)
+    if sheet is None:
+        plan.errors.append(Problem("no_header"))
+        return plan
+    plan.sheet = sheet.name
+    context = _Context()
+    rows = read_rows(sheet, context, plan)
+    return _plan_rows(rows, plan, access or FullAccess())

@@ -1,0 +1,45 @@
+"""Admin addresses served by the portal instead of Wagtail: included in ``portal.urls`` before
+Wagtail's admin, so these patterns win for the same paths (and Wagtail's URL names still
+reverse to them). See ``rendicion.editorial.reports`` and ``rendicion.editorial.admin_views``."""
+
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from rendicion.editorial.admin_views import (
+    ScopedPageTypesUsageReportView,
+    bulk_action,
+    move_confirm,
+)
+from rendicion.editorial.reports import (
+    DepartmentScopedLogEntriesView,
+    DepartmentScopedWorkflowTasksView,
+    DepartmentScopedWorkflowView,
+)
+
+urlpatterns = [
+    path(
+        "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+        move_confirm,
+    ),
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
+    path("reports/page-types-usage/", ScopedPageTypesUsageReportView.as_view()),
+    path(
+        "reports/page-types-usage/results/",
+        ScopedPageTypesUsageReportView.as_view(results_only=True),
+    ),
+    path("reports/workflow/", DepartmentScopedWorkflowView.as_view()),
+    path("reports/workflow/results/", DepartmentScopedWorkflowView.as_view(results_only=True)),
+    path("reports/workflow_tasks/", DepartmentScopedWorkflowTasksView.as_view()),
+    path(
+        "reports/workflow_tasks/results/",
+        DepartmentScopedWorkflowTasksView.as_view(results_only=True),
+    ),
+    path("reports/site-history/", DepartmentScopedLogEntriesView.as_view()),
+    path(
+        "reports/site-history/results/",
+        DepartmentScopedLogEntriesView.as_view(results_only=True),
+    ),
+]
+
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

@@ -1,0 +1,78 @@
+"""Snippet viewsets for items that belong to a department (indicators, commitments): the
+listing, the chooser, every view that names an item, and the edit form follow the scope rule
+(``rendicion.editorial.scope``). The concrete viewsets are in ``rendicion.viewsets``."""
+
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.urls import URLPattern
+from wagtail.admin.panels import ObjectList, PublishingPanel
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from rendicion.editorial.forms import DepartmentScopedSnippetForm
+from rendicion.editorial.scope import can_reach, queryset_for
+
+
+class HideOtherDepartmentsDraftsMixin:
+    """The snippet chooser lists every row: keep approved items and those the user reaches."""
+
+    def get_object_list(self):
+        return queryset_for(self.request.user, super().get_object_list(), include_public=True)
+
+
+class DepartmentScopedChooseView(HideOtherDepartmentsDraftsMixin, ChooseView):
+    pass
+
+
+class DepartmentScopedChooseResultsView(HideOtherDepartmentsDraftsMixin, ChooseResultsView):
+    pass
+
+
+class DepartmentScopedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = DepartmentScopedChooseView
+    choose_results_view_class = DepartmentScopedChooseResultsView
+
+
+class DepartmentScopedViewSet(SnippetViewSet):
+    """Indicators and commitments: each department sees and edits only its own.
+
+    The listing (and its exports) is filtered to the user's departments; every view that
+    names an object (edit, history, revisions, compare, workflow, lock, usage…) answers 404
+    for another department's item, unless the user is moderating it in the workflow. The
+    edit form offers only the user's departments and the publishing schedule.
+    """
+
+    chooser_viewset_class = DepartmentScopedChooserViewSet
+
+    def scope_queryset(self, request, queryset):
+        return queryset_for(request.user, queryset)
+
+    def _scoped(self, view):
+        @wraps(view)
+        def scoped_view(request, *args, **kwargs):
+            obj = self.model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
+            if obj is not None and not can_reach(request.user, obj):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return scoped_view
+
+    def get_urlpatterns(self):
+        return [
+            URLPattern(pattern.pattern, self._scoped(pattern.callback), pattern.default_args,
+                       pattern.name)
+            if "pk" in pattern.pattern.regex.groupindex
+            else pattern
+            for pattern in super().get_urlpatterns()
+        ]
+
+    def get_edit_handler(self):
+        return ObjectList(
+            [*self.model.panels, PublishingPanel()], base_form_class=DepartmentScopedSnippetForm
+        ).bind_to_model(self.model)
