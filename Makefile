@@ -1,14 +1,21 @@
 # Two commands do everything on a fresh machine:
 #   make run   installs, migrates, loads the demo site and serves it on SQLite
 #   make test  installs what the tests need and runs them
+# `make help` lists the other targets.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEMPLATE_DIRS := templates importer/templates
 
-.PHONY: run test install install-dev migrate demo serve lint messages bench bench-search clean
+.PHONY: help run test install install-dev migrate demo serve lint format messages \
+	messages-check bench bench-search clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-15s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,39 +27,53 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
 
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev ## Also install the test and development tools
 
-migrate: install
+migrate: install ## Apply the database migrations
 	$(PY) manage.py migrate --noinput
 
-demo: migrate
+demo: migrate ## Load (or refresh) the Palmira 2021 demo site
 	$(PY) manage.py load_demo_data
 
-serve: install
+serve: install ## Serve the site at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-run: demo serve
+run: demo serve ## Install, migrate, load the demo site and serve it (SQLite)
 
-test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: install-dev ## Run the whole test suite, with a branch-coverage report
+	$(PY) -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 
-lint: install-dev
+lint: install-dev ## Ruff (rules and format), template indentation, migrations, catalog
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $(TEMPLATE_DIRS)
 	$(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) messages-check
+
+format: install-dev ## Rewrite code and templates in the house style
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATE_DIRS)
 
 # Regenerate the Spanish catalog after changing source strings, then translate and compile.
-messages: install
+messages: install ## Extract the Spanish catalog and compile it
 	$(PY) manage.py makemessages -l es --ignore=.venv --ignore=bench --ignore=tests
 	$(PY) manage.py compilemessages -l es --ignore=.venv
 
-bench: install-dev
+messages-check: ## Fail if the compiled catalog is not the source catalog compiled
+	msgfmt --check-format -o /tmp/rendicion-django.mo locale/es/LC_MESSAGES/django.po
+	cmp -s /tmp/rendicion-django.mo locale/es/LC_MESSAGES/django.mo || { \
+		echo "locale/es/LC_MESSAGES/django.mo is stale: run 'make messages' and commit it"; \
+		exit 1; }
+
+bench: install-dev ## Run every benchmark under bench/ (prints figures)
 	$(PY) bench/run_all.py
 
 # SEARCH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench for PostgreSQL.
-bench-search: install-dev
+bench-search: install-dev ## Run the search benchmark only
 	$(PY) bench/run_all.py search
 
-clean:
+clean: ## Remove the virtualenv, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 media .test-media static_collected

@@ -1,0 +1,73 @@
+"""The import rules of docs/architecture.md, checked on the source: a rule that only lives in
+a document drifts."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ["portal", "home", "rendicion", "importer", "opendata", "search", "demo"]
+# app (or package) -> top-level packages it must never import
+FORBIDDEN = {
+    "rendicion": {"search", "opendata", "home", "demo", "portal"},
+    "importer": {"search", "opendata", "home", "demo", "portal"},
+    "opendata": {"search", "home", "demo", "portal", "importer"},
+    "search": {"opendata", "home", "demo", "portal", "importer"},
+    "home": {"search", "opendata", "demo", "portal", "importer"},
+}
+
+
+def imported_packages(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name.split(".")[0], node.lineno
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0], node.lineno
+
+
+def sources(app):
+    return [
+        path for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts
+    ]
+
+
+@pytest.mark.parametrize("app", sorted(FORBIDDEN))
+def test_apps_import_only_what_the_architecture_allows(app):
+    broken = [
+        f"{path.relative_to(ROOT)}:{line} imports {package}"
+        for path in sources(app)
+        for package, line in imported_packages(path)
+        if package in FORBIDDEN[app]
+    ]
+    assert not broken, "\n".join(broken)
+
+
+def test_nothing_but_the_settings_install_the_demo():
+    importers = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for app in APPS
+        if app != "demo"
+        for path in sources(app)
+        for package, line in imported_packages(path)
+        if package == "demo"
+    ]
+    assert not importers, importers
+    from django.conf import settings
+
+    assert "demo" in settings.INSTALLED_APPS  # the test settings install it
+
+
+def test_production_settings_do_not_install_the_demo(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("ALLOWED_HOSTS", "rendicion.palmira.gov.co")
+    monkeypatch.delenv("ALLOW_DEMO_DATA", raising=False)
+    sys.modules.pop("portal.settings.production", None)
+    production = importlib.import_module("portal.settings.production")
+    assert "demo" not in production.INSTALLED_APPS
+    sys.modules.pop("portal.settings.production", None)
