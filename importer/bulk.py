@@ -7,7 +7,7 @@ the indicator as published (``live``, ``live_revision`` = ``latest_revision``, p
 dates), its measurements and SDG links, one revision with the same serialised content, the
 audit-log entries an editor's publish leaves (create or edit, rename, publish) and the
 ``published`` signal; then it updates the search index and the reference index once per
-indicator. ``tests/test_import_indicators.py`` compares the outcome with Wagtail's actions.
+indicator. ``tests/importer/test_import_indicators.py`` compares the outcome with Wagtail's actions.
 """
 
 from typing import NamedTuple

@@ -144,3 +144,40 @@ def assign_indicator_workflow():
         content_type=ContentType.objects.get_for_model(Indicator, for_concrete_model=False),
     )
     return workflow
+
+
+# A matrix as planning offices send it, with every column the import reads.
+HEADER = [
+    "ODS",
+    "Código",
+    "Indicador",
+    "Tipo",
+    "Unidad de Medida",
+    "Línea Base",
+    "Meta",
+    "Responsable",
+    "Línea estratégica",
+    "Programa",
+    "Sentido",
+    "Avance 2021",
+]
+
+
+def row(code="220100900", name="Docentes beneficiados", **cells):
+    """A row of HEADER with sensible values, overridden by column name."""
+    values = {
+        "ODS": "4.c",
+        "Código": code,
+        "Indicador": name,
+        "Tipo": "Producto",
+        "Unidad de Medida": "Número",
+        "Línea Base": "400",
+        "Meta": "1050",
+        "Responsable": "Secretaría de Educación",
+        "Línea estratégica": "",
+        "Programa": "",
+        "Sentido": "",
+        "Avance 2021": "",
+    }
+    values.update(cells)
+    return [values[column] for column in HEADER]

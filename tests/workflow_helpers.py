@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -94,3 +95,51 @@ def encounter_form_data(department, title="Encuentro con rectores rurales", **ov
 
 def aware(*args):
     return timezone.make_aware(datetime.datetime(*args))
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def indicator_form_data(indicator, measurements, **overrides):
+    """The indicator edit form as the admin posts it."""
+    data = {
+        "code": indicator.code,
+        "kind": indicator.kind,
+        "name": indicator.name,
+        "department": indicator.department_id,
+        "unit": indicator.unit,
+        "direction": indicator.direction,
+        "baseline_value": str(indicator.baseline_value or ""),
+        "baseline_text": indicator.baseline_text,
+        "target_value": str(indicator.target_value or ""),
+        "target_text": indicator.target_text,
+        "plan_line": indicator.plan_line,
+        "programme": indicator.programme,
+        "slug": indicator.slug,
+        "measurements": inline_formset(
+            [
+                {
+                    "id": str(m.pk) if m.pk else "",
+                    "period": m.period,
+                    "date": m.date.isoformat(),
+                    "value": str(m.value),
+                    "source": m.source,
+                    "note": m.note,
+                }
+                for m in measurements
+            ],
+            initial=sum(1 for m in measurements if m.pk),
+        ),
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+class LoginMixin:
+    def login(self, user):
+        # A fresh session for each user: no messages left over from the previous one.
+        self.client.logout()
+        self.client.force_login(user)

@@ -23,11 +23,18 @@ from wagtail.models import (
     TaskState,
     WorkflowState,
 )
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from rendicion.models import Commitment, DialogueEncounterPage, Indicator
 from tests.factories import CommitmentFactory, EncounterFactory, IndicatorFactory
-from tests.workflow_helpers import aware, build_roles, encounter_form_data, make_user
+from tests.workflow_helpers import (
+    LoginMixin,
+    aware,
+    build_roles,
+    edit_url,
+    encounter_form_data,
+    indicator_form_data,
+    make_user,
+)
 
 NEW_ENCOUNTER_TITLE = "Encuentro con rectores rurales"
 
@@ -38,8 +45,6 @@ def add_url(section):
     )
 
 
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
 
 def workflow_action_url(page, action):
@@ -70,11 +75,6 @@ def page_actions(page):
     )
 
 
-class LoginMixin:
-    def login(self, user):
-        # A fresh session for each user: no messages left over from the previous one.
-        self.client.logout()
-        self.client.force_login(user)
 
 
 class EncounterWorkflowTests(LoginMixin, TestCase):
@@ -524,41 +524,7 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
         assert_refused(self, self.client.get(compare))
 
 
-def indicator_form_data(indicator, measurements, **overrides):
-    """The indicator edit form as the admin posts it."""
-    data = {
-        "code": indicator.code,
-        "kind": indicator.kind,
-        "name": indicator.name,
-        "department": indicator.department_id,
-        "unit": indicator.unit,
-        "direction": indicator.direction,
-        "baseline_value": str(indicator.baseline_value or ""),
-        "baseline_text": indicator.baseline_text,
-        "target_value": str(indicator.target_value or ""),
-        "target_text": indicator.target_text,
-        "plan_line": indicator.plan_line,
-        "programme": indicator.programme,
-        "slug": indicator.slug,
-        "measurements": inline_formset(
-            [
-                {
-                    "id": str(m.pk) if m.pk else "",
-                    "period": m.period,
-                    "date": m.date.isoformat(),
-                    "value": str(m.value),
-                    "source": m.source,
-                    "note": m.note,
-                }
-                for m in measurements
-            ],
-            initial=sum(1 for m in measurements if m.pk),
-        ),
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+
 
 
 class IndicatorWorkflowTests(LoginMixin, TestCase):

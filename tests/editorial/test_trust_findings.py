@@ -29,8 +29,7 @@ from tests.factories import (
     pdf_bytes,
     png_bytes,
 )
-from tests.test_workflow import LoginMixin
-from tests.workflow_helpers import build_roles
+from tests.workflow_helpers import LoginMixin, build_roles
 
 SECRET_DOCUMENT = "Acta interna de Educación ZQX"
 SECRET_IMAGE = "Foto interna de Educación ZQX"

@@ -21,6 +21,7 @@ from importer.plan import build_plan
 from rendicion.models import Indicator, IndicatorMeasurement, SdgTarget
 from tests.factories import DepartmentFactory, IndicatorFactory, MeasurementFactory
 from tests.spreadsheets import (
+    HEADER,
     SEED_PAGE,
     SEED_PRODUCT_HEADER,
     SEED_PRODUCT_ROWS,
@@ -28,6 +29,7 @@ from tests.spreadsheets import (
     SEED_RESULT_ROW,
     assign_indicator_workflow,
     csv_bytes,
+    row,
     run_import,
     write,
     written_counts,
@@ -37,21 +39,6 @@ from tests.spreadsheets import (
 pytestmark = pytest.mark.django_db
 
 SABER_11 = SEED_RESULT_ROW[1]
-HEADER = [
-    "ODS",
-    "Código",
-    "Indicador",
-    "Tipo",
-    "Unidad de Medida",
-    "Línea Base",
-    "Meta",
-    "Responsable",
-    "Línea estratégica",
-    "Programa",
-    "Sentido",
-    "Avance 2021",
-]
-
 
 @pytest.fixture
 def educacion():
@@ -70,26 +57,6 @@ def nothing_imported(count):
 
 def sdg_codes(indicator):
     return sorted(target.code for target in indicator.sdg_targets.all())
-
-
-def row(code="220100900", name="Docentes beneficiados", **cells):
-    """A row of HEADER with sensible values, overridden by column name."""
-    values = {
-        "ODS": "4.c",
-        "Código": code,
-        "Indicador": name,
-        "Tipo": "Producto",
-        "Unidad de Medida": "Número",
-        "Línea Base": "400",
-        "Meta": "1050",
-        "Responsable": "Secretaría de Educación",
-        "Línea estratégica": "",
-        "Programa": "",
-        "Sentido": "",
-        "Avance 2021": "",
-    }
-    values.update(cells)
-    return [values[column] for column in HEADER]
 
 
 def errors_of(plan):

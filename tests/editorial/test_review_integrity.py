@@ -17,9 +17,14 @@ from importer.apply import PlanHasErrors, apply_plan
 from importer.plan import build_plan
 from rendicion.models import DialogueEncounterPage, Indicator
 from tests.factories import EncounterFactory
-from tests.test_import_indicators import HEADER, csv_bytes, row
-from tests.test_workflow import LoginMixin, edit_url, indicator_form_data
-from tests.workflow_helpers import build_roles, encounter_form_data
+from tests.spreadsheets import HEADER, csv_bytes, row
+from tests.workflow_helpers import (
+    LoginMixin,
+    build_roles,
+    edit_url,
+    encounter_form_data,
+    indicator_form_data,
+)
 
 STEP_1, STEP_2 = "Revisión de la dependencia", "Aprobación de Participación Comunitaria"
 REVIEWED = "Contenido revisado por la dependencia"
