@@ -9,7 +9,9 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from rendicion.editorial.admin_views import (
     ScopedPageTypesUsageReportView,
     bulk_action,
+    chosen_pages,
     move_confirm,
+    page_in_reach,
 )
 from rendicion.editorial.reports import (
     DepartmentScopedLogEntriesView,
@@ -23,6 +25,28 @@ urlpatterns = [
         move_confirm,
     ),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
+    path(
+        "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        page_in_reach(),
+    ),
+    path(
+        "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
+        "<int:task_state_id>/",
+        page_in_reach(),
+    ),
+    path(
+        "pages/workflow/confirm_cancellation/<int:page_id>/",
+        page_in_reach(),
+    ),
+    path(
+        "pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        page_in_reach(),
+    ),
+    path(
+        "choose-page/<int:parent_page_id>/",
+        page_in_reach(page_kwarg="parent_page_id", chooser=True),
+    ),
+    path("choose-page/chosen-multiple/", chosen_pages),
     path("reports/page-types-usage/", ScopedPageTypesUsageReportView.as_view()),
     path(
         "reports/page-types-usage/results/",

@@ -6,6 +6,9 @@ Wagtail's own addresses by ``rendicion.editorial.admin_urls``; each address is p
   renders the page's title on GET.
 * Bulk actions: the confirmation lists the items the user may not act on, by title.
 * Page types usage report: names the last edited page of each type, whoever's it is.
+* The page workflow views (action, collect action data, preview, confirm cancellation): their
+  refusals are flash messages that quote the page's title.
+* The page chooser's browse and "chosen" views, which name the parent or chosen pages.
 """
 
 from functools import cache
@@ -14,13 +17,48 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import resolve
 from wagtail.admin.views.bulk_action.dispatcher import index as wagtail_bulk_action
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.pages.move import MoveConfirmView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
-from rendicion.editorial.scope import can_reach
+from rendicion.editorial.scope import can_reach, queryset_for
+
+
+def wagtail_view(request):
+    """The view Wagtail's admin serves at this address (ours stand in front of it)."""
+    match = resolve(request.path_info.removeprefix("/admin"), urlconf="wagtail.admin.urls")
+    return match.func(request, *match.args, **match.kwargs)
+
+
+def page_in_reach(*, page_kwarg="page_id", chooser=False):
+    """Wagtail's view at this address, after a 404 unless the user reaches the page it names
+    (for choosers, or the page is public without pending changes: linking to it reveals
+    nothing)."""
+
+    def view(request, **kwargs):
+        page = get_object_or_404(Page, id=kwargs[page_kwarg])
+        reached = can_reach(request.user, page) or (
+            chooser
+            and queryset_for(request.user, Page.objects.filter(pk=page.pk), True).exists()
+        )
+        if not reached:
+            raise Http404
+        return wagtail_view(request)
+
+    return view
+
+
+def chosen_pages(request):
+    """The page chooser's "chosen" step for several pages: only those the chooser offers."""
+    offered = queryset_for(request.user, Page.objects.all(), include_public=True)
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    if offered.filter(pk__in=ids).count() != len(set(ids)):
+        raise Http404
+    return ChosenMultipleView.as_view()(request)
 
 
 def move_confirm(request, page_to_move_id, destination_id):
@@ -59,6 +97,11 @@ def bulk_action(request, app_label, model_name, action):
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
         raise Http404 from error
+    ids = [pk for pk in request.GET.getlist("id") if pk != "all"]
+    if ids:
+        named = action_class.get_queryset(model, ids)
+        if any(not can_reach(request.user, item) for item in named):
+            raise Http404
     return _scoped_action_class(action_class)(request, model).dispatch(request)
 
 

@@ -1,14 +1,15 @@
 """Who may reach what in the admin: the portal's one scope rule (docs/workflow.md, *Scoping*).
 
 * **Portal administrators** (superusers, holders of ``publish_without_workflow``) and the
-  members of the department that **coordinates** the process (Participación Comunitaria:
-  its editors, reviewers and approvers) reach everything.
+  editors and reviewers of the department that **coordinates** the process (Participación
+  Comunitaria) reach everything.
 * Everybody else reaches the items of **their departments** (those whose editors or reviewers
   group they are in): pages in the department's sections, indicators and commitments of the
   department, documents and images of the department (a file with no department belongs to
   the department of whoever uploaded it).
-* A reviewer reaches an item **while it waits for them** (Wagtail's
-  ``user_can_access_editor``), whatever its department.
+* A reviewer (a department's, or Participación's approvers at step 2) reaches an item **while
+  it waits for them** (Wagtail's ``user_can_access_editor``), whatever its department, and the
+  files it uses.
 * Choosing (chooser, a form's list) also offers what is already **public**
   (``rendicion.visibility``): linking to a published page or file reveals nothing.
 
@@ -85,7 +86,9 @@ def coordinating_department():
 
 
 def reaches_everything(user):
-    """Portal administrators, and members of the coordinating department's groups."""
+    """Portal administrators, and the coordinating department's editors and reviewers (who
+    hold page rights on every cycle and consolidate every department's content). Its
+    approvers reach what waits for them at step 2, through the workflow."""
     from rendicion.models import Department
 
     if not _is_active_user(user):
@@ -95,11 +98,7 @@ def reaches_everything(user):
         if is_portal_admin(user):
             return True
         groups = user.groups.all()
-        member = (
-            Q(editors_group__in=groups)
-            | Q(reviewers_group__in=groups)
-            | Q(approvers_group__in=groups)
-        )
+        member = Q(editors_group__in=groups) | Q(reviewers_group__in=groups)
         return Department.objects.filter(member, coordinates_process=True).exists()
 
     return _cached(user, "reaches_everything", compute)
@@ -206,7 +205,7 @@ def _department_q(user, model):
         if any(field.name == "department" for field in model._meta.get_fields()):
             return Q(department__in=departments) | (Q(department__isnull=True) & own)
         return own
-    return Q(department__in=departments)
+    return Q(department_id__in=departments)
 
 
 def queryset_for(user, queryset, include_public=False):
@@ -220,8 +219,16 @@ def queryset_for(user, queryset, include_public=False):
         return queryset
     reached = _department_q(user, model)
     if include_public:
-        reached |= Q(pk__in=_public_keys(model))
+        reached |= _public_q(model)
     return queryset.filter(reached)
+
+
+def _public_q(model):
+    # Snippets by their own field, which search backends accept as a filter (a chooser
+    # searching indicators filters this queryset); pages and files by their public keys.
+    if issubclass(model, Page) or _is_media(model):
+        return Q(pk__in=_public_keys(model))
+    return Q(live=True)
 
 
 def _public_keys(model):
@@ -252,4 +259,24 @@ def can_see_unpublished_file(user, obj):
     to check it or to review a page that uses it."""
     if not _is_active_user(user) or not user.has_perm("wagtailadmin.access_admin"):
         return False
-    return can_reach(user, obj)
+    return can_reach(user, obj) or _used_by_what_waits_for(user, obj)
+
+
+def _used_by_what_waits_for(user, obj):
+    """Whether a page or snippet waiting for ``user``'s review uses the file (the reference
+    index of its current content): a reviewer opens the files of what they review."""
+    from wagtail.models import ReferenceIndex, WorkflowState
+
+    references = ReferenceIndex.get_references_to(obj).values_list(
+        "base_content_type_id", "object_id"
+    )
+    in_review = Q(pk__in=[])
+    for content_type_id, object_id in set(references):
+        in_review |= Q(base_content_type_id=content_type_id, object_id=object_id)
+    states = WorkflowState.objects.active().filter(in_review).filter(
+        status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    return any(
+        (item := state.content_object) is not None and _moderating(user, item)
+        for state in states[:20]
+    )

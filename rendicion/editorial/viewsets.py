@@ -12,6 +12,8 @@ from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -34,9 +36,24 @@ class DepartmentScopedChooseResultsView(HideOtherDepartmentsDraftsMixin, ChooseR
     pass
 
 
+class DepartmentScopedChosenView(SnippetChosenView):
+    """``…/chosen/<pk>/`` answers with the item's title: only for what the chooser offers."""
+
+    def get_object(self, pk):
+        offered = queryset_for(self.request.user, self.model_class.objects.all(), True)
+        return offered.get(pk=pk)
+
+
+class DepartmentScopedChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return queryset_for(self.request.user, super().get_objects(pks), include_public=True)
+
+
 class DepartmentScopedChooserViewSet(SnippetChooserViewSet):
     choose_view_class = DepartmentScopedChooseView
     choose_results_view_class = DepartmentScopedChooseResultsView
+    chosen_view_class = DepartmentScopedChosenView
+    chosen_multiple_view_class = DepartmentScopedChosenMultipleView
 
 
 class DepartmentScopedViewSet(SnippetViewSet):

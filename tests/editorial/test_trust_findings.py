@@ -97,8 +97,18 @@ class CrossDepartmentMediaTests(LoginMixin, TestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertNotIn("ZQX", body_of(response))
                 self.assertIn("ZQX", body_of(self.visit(self.editor_educacion, url)))
-        # Participación reviews every department's pages, and the files they use.
-        self.assertEqual(self.visit(self.approver, urls[0]).status_code, 200)
+        # Participación's approvers open the files of what waits for them, and nothing else.
+        self.assertEqual(self.visit(self.approver, urls[0]).status_code, 404)
+        page = ReportFactory(
+            parent=self.section_educacion, title="Informe con anexo", slug="informe-con-anexo",
+            live=False, documents=documents_stream(self.document),
+        )
+        page.save_revision(user=self.editor_educacion)
+        page.get_workflow().start(page, self.editor_educacion)
+        self.assertEqual(self.visit(self.approver, urls[0]).status_code, 404)  # at step 1
+        task_state = page.current_workflow_task_state
+        task_state.task.specific.on_action(task_state, self.reviewer_educacion, "approve")
+        self.assertEqual(self.visit(self.approver, urls[0]).status_code, 200)  # at step 2
         detail = f"/admin/api/main/documents/{self.document.pk}/"
         self.assertEqual(self.visit(self.editor_salud, detail).status_code, 404)
         edit = reverse("wagtaildocs:edit", args=[self.document.pk])

@@ -53,6 +53,7 @@ from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -666,6 +667,16 @@ ROUTES = {
     "admin/workflows/task_chooser/results/": listing(""),
     "admin/workflows/task_chooser/create/": listing(""),
     "admin/workflows/task_chooser/<int:task_id>/": Route(fixed={"task_id": Ref("review_task")}),
+    # Sign-in lockouts (accounts app): only for those who manage users.
+    "admin/lockouts/": admin_only(),
+    "admin/lockouts/results/": admin_only(),
+    "admin/lockouts/new/": admin_only(),
+    "admin/lockouts/edit/<int:pk>/": admin_only({"pk": Ref("lockout")}),
+    "admin/lockouts/delete/<int:pk>/": admin_only({"pk": Ref("lockout")}, post={}),
+    "admin/lockouts/usage/<int:pk>/": admin_only({"pk": Ref("lockout")}),
+    "admin/lockouts/history/<int:pk>/": admin_only({"pk": Ref("lockout")}),
+    "admin/lockouts/history-results/<int:pk>/": admin_only({"pk": Ref("lockout")}),
+    "admin/lockouts/copy/<int:pk>/": admin_only({"pk": Ref("lockout")}),
     "admin/redirects/": admin_only(),
     "admin/redirects/results/": admin_only(),
     "admin/redirects/add/": admin_only(),
@@ -1189,6 +1200,10 @@ class AuthorizationMatrixTests(TestCase):
         ctx.workflow = WorkflowPage.objects.get(page=ctx.root_page).workflow_id
         ctx.review_task = DepartmentReviewTask.objects.get().pk
         ctx.redirect = Redirect.objects.create(old_path="/antiguo", redirect_link="/").pk
+        ctx.lockout = AccessAttempt.objects.create(
+            username="editor.educacion", ip_address="203.0.113.9", failures_since_start=5,
+            user_agent="", path_info="/admin/login/", get_data="", post_data="",
+        ).pk
         ctx.search_query = Query.get("presupuesto").pk
         ctx.site = Site.objects.get(is_default_site=True).pk
         ctx.editor_a_pk = cls.editor_educacion.pk
