@@ -32,16 +32,10 @@ from rendicion.models import (
     SdgGoal,
     SdgTarget,
 )
+from rendicion.visibility import hidden_branches, public_indicators, public_pages
 from search.analysis import query_stems, title_coverage
 from search.identifiers import find_identifiers
-from search.sources import (
-    hidden_branches,
-    only_public,
-    public_document_ids,
-    public_indicators,
-    searchable_documents,
-    searchable_pages,
-)
+from search.sources import public_document_ids, searchable_documents, searchable_pages
 
 PAGE, INDICATOR, DOCUMENT, GOAL, TARGET = "page", "indicator", "document", "goal", "target"
 
@@ -160,7 +154,7 @@ class PageFacts:
     def rows(page_ids, site, branches=None):
         """Facts of those of the pages that are public (the others are left out)."""
         return (
-            only_public(searchable_pages(site).filter(pk__in=page_ids), branches)
+            public_pages(searchable_pages(site).filter(pk__in=page_ids), branches)
             .annotate(
                 own_department=Coalesce(
                     F("dialogueencounterpage__department_id"),
@@ -284,7 +278,7 @@ class CitizenSearch:
         Document = get_document_model()
         titles = dict(
             Document.objects.filter(
-                pk__in=public_document_ids(self.site, among=scores, branches=self.branches)
+                pk__in=public_document_ids(among=scores)
             ).values_list("pk", "title")
         )
         if not titles:

@@ -15,13 +15,13 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from rendicion.models import Department, Indicator, SdgGoal
+from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
 from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch, ranked
 from search.filters import FACETS, SearchFilter
 from search.presenters import present
 from search.sources import (
     public_document_ids,
-    public_indicators,
     public_page_ids,
     searchable_documents,
     searchable_pages,
@@ -274,7 +274,7 @@ def suggestions(request):
         ),
         INDICATOR: Indicator.objects.filter(pk__in=ids[INDICATOR]),
         DOCUMENT: get_document_model().objects.filter(
-            pk__in=public_document_ids(site, among=ids[DOCUMENT])
+            pk__in=public_document_ids(among=ids[DOCUMENT])
         ),
     }
     found = {}
