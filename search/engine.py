@@ -1,7 +1,7 @@
 """One ranked list over pages, indicators and documents, with what the facets need.
 
-Each kind is searched with Wagtail's backend (``search.backends``), keeping the
-``CANDIDATES`` best of each with their scores. The lists are merged in Python, in this order:
+Each kind is searched with the backend's ``ranked()`` (``search.backends.ranking``), keeping
+the ``CANDIDATES`` best of each with their scores. The lists are merged in Python, in this order:
 
 1. exact identifiers (an indicator code, an SDG target or goal: ``search.identifiers``);
 2. the share of the query's words found in the title, then the share of the title's words
@@ -103,26 +103,6 @@ class Outcome:
     truncated: bool = False  # some kind had more matches than CANDIDATES
     identifiers: object = None
     departments: dict = field(default_factory=dict)  # id → Department
-
-
-def ranked(backend, query, queryset, limit, autocomplete=False):
-    """(pk, score) of the best matches, higher scores better, without loading the objects."""
-    own = getattr(backend, "ranked", None)
-    if own is not None:
-        rows = own(query, queryset, limit, autocomplete=autocomplete)
-        if rows is not None:
-            return rows
-    method = backend.autocomplete if autocomplete else backend.search
-    results = method(query, queryset, operator="and").annotate_score("_score")[:limit]
-    direction = getattr(backend, "score_direction", 1)
-    get_queryset = getattr(results, "get_queryset", None)
-    if results.__class__.__name__ == "EmptySearchResults":
-        return []
-    if get_queryset is not None:
-        rows = get_queryset().values_list("pk", "_score")
-    else:  # search servers return the objects with their scores
-        rows = ((obj.pk, obj._score) for obj in results)
-    return [(pk, direction * (score or 0.0)) for pk, score in rows]
 
 
 class PageFacts:
@@ -408,9 +388,9 @@ class CitizenSearch:
         page_scores = indicator_scores = document_scores = []
         if outcome.stems:
             limit = self.CANDIDATES
-            page_scores = ranked(self.backend, text, self.page_queryset(), limit)
-            indicator_scores = ranked(self.backend, text, public_indicators(), limit)
-            document_scores = ranked(self.backend, text, self.document_queryset(), limit)
+            page_scores = self.backend.ranked(text, self.page_queryset(), limit)
+            indicator_scores = self.backend.ranked(text, public_indicators(), limit)
+            document_scores = self.backend.ranked(text, self.document_queryset(), limit)
             outcome.truncated = any(
                 len(scores) >= limit for scores in (page_scores, indicator_scores, document_scores)
             )

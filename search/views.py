@@ -17,7 +17,7 @@ from wagtail.search.utils import normalise_query_string
 from rendicion.models import Department, Indicator, SdgGoal
 from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
-from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch, ranked
+from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch
 from search.filters import FACETS, SearchFilter
 from search.presenters import present
 from search.sources import (
@@ -243,14 +243,14 @@ def _suggestion_rows(backend, query, site):
     for kind, queryset in querysets:
         rows += [
             (kind, pk, score)
-            for pk, score in ranked(backend, query, queryset, CANDIDATES, autocomplete=True)
+            for pk, score in backend.ranked(query, queryset, CANDIDATES, autocomplete=True)
         ]
     if len(rows) < SUGGESTIONS:
         seen = {(kind, pk) for kind, pk, _score in rows}
         for kind, queryset in querysets:
             rows += [
                 (kind, pk, score - 1000)
-                for pk, score in ranked(backend, query, queryset, CANDIDATES)
+                for pk, score in backend.ranked(query, queryset, CANDIDATES)
                 if (kind, pk) not in seen
             ]
     return rows
