@@ -7,11 +7,9 @@ when the module ends; each test runs in a savepoint inside it.
 from dataclasses import dataclass
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -140,19 +138,3 @@ def build_corpus():
         draft_only_document=draft_only_document,
         public_document=public_document,
     )
-
-
-@pytest.fixture(scope="module")
-def search_corpus(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.conf import settings
-
-    media_root = tmp_path_factory.mktemp("search-media")
-    old_media_root = settings.MEDIA_ROOT
-    settings.MEDIA_ROOT = media_root
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            corpus = build_corpus()
-            yield corpus
-            transaction.set_rollback(True)
-    finally:
-        settings.MEDIA_ROOT = old_media_root
