@@ -223,6 +223,7 @@ def _results(request, site, query, outcome, filterset, active, notices):
 
 
 def search(request):
+    """/buscar/?q=…: the query and facets read and checked, the search run, one page shown."""
     notices = []
     query = _read_query(request, notices)
     filterset = SearchFilter(request.GET, request=request)
