@@ -1,7 +1,7 @@
 """One ranked list over pages, indicators and documents, with what the facets need.
 
-Each kind is searched with Wagtail's backend (``search.backends``), keeping the
-``CANDIDATES`` best of each with their scores. The lists are merged in Python, in this order:
+Each kind is searched with the backend's ``ranked()`` (``search.backends.ranking``), keeping
+the ``CANDIDATES`` best of each with their scores. The lists are merged in Python, in this order:
 
 1. exact identifiers (an indicator code, an SDG target or goal: ``search.identifiers``);
 2. the share of the query's words found in the title, then the share of the title's words
@@ -32,16 +32,10 @@ from rendicion.models import (
     SdgGoal,
     SdgTarget,
 )
+from rendicion.visibility import hidden_branches, public_indicators, public_pages
 from search.analysis import query_stems, title_coverage
 from search.identifiers import find_identifiers
-from search.sources import (
-    hidden_branches,
-    only_public,
-    public_document_ids,
-    public_indicators,
-    searchable_documents,
-    searchable_pages,
-)
+from search.sources import public_document_ids, searchable_documents, searchable_pages
 
 PAGE, INDICATOR, DOCUMENT, GOAL, TARGET = "page", "indicator", "document", "goal", "target"
 
@@ -111,26 +105,6 @@ class Outcome:
     departments: dict = field(default_factory=dict)  # id → Department
 
 
-def ranked(backend, query, queryset, limit, autocomplete=False):
-    """(pk, score) of the best matches, higher scores better, without loading the objects."""
-    own = getattr(backend, "ranked", None)
-    if own is not None:
-        rows = own(query, queryset, limit, autocomplete=autocomplete)
-        if rows is not None:
-            return rows
-    method = backend.autocomplete if autocomplete else backend.search
-    results = method(query, queryset, operator="and").annotate_score("_score")[:limit]
-    direction = getattr(backend, "score_direction", 1)
-    get_queryset = getattr(results, "get_queryset", None)
-    if results.__class__.__name__ == "EmptySearchResults":
-        return []
-    if get_queryset is not None:
-        rows = get_queryset().values_list("pk", "_score")
-    else:  # search servers return the objects with their scores
-        rows = ((obj.pk, obj._score) for obj in results)
-    return [(pk, direction * (score or 0.0)) for pk, score in rows]
-
-
 class PageFacts:
     """Vigencia and department of pages, from their paths: two small queries per request."""
 
@@ -160,7 +134,7 @@ class PageFacts:
     def rows(page_ids, site, branches=None):
         """Facts of those of the pages that are public (the others are left out)."""
         return (
-            only_public(searchable_pages(site).filter(pk__in=page_ids), branches)
+            public_pages(searchable_pages(site).filter(pk__in=page_ids), branches)
             .annotate(
                 own_department=Coalesce(
                     F("dialogueencounterpage__department_id"),
@@ -284,7 +258,7 @@ class CitizenSearch:
         Document = get_document_model()
         titles = dict(
             Document.objects.filter(
-                pk__in=public_document_ids(self.site, among=scores, branches=self.branches)
+                pk__in=public_document_ids(among=scores)
             ).values_list("pk", "title")
         )
         if not titles:
@@ -414,9 +388,9 @@ class CitizenSearch:
         page_scores = indicator_scores = document_scores = []
         if outcome.stems:
             limit = self.CANDIDATES
-            page_scores = ranked(self.backend, text, self.page_queryset(), limit)
-            indicator_scores = ranked(self.backend, text, public_indicators(), limit)
-            document_scores = ranked(self.backend, text, self.document_queryset(), limit)
+            page_scores = self.backend.ranked(text, self.page_queryset(), limit)
+            indicator_scores = self.backend.ranked(text, public_indicators(), limit)
+            document_scores = self.backend.ranked(text, self.document_queryset(), limit)
             outcome.truncated = any(
                 len(scores) >= limit for scores in (page_scores, indicator_scores, document_scores)
             )

@@ -86,99 +86,127 @@ def _details(hit, departments):
     return details
 
 
+def _pages(pks):
+    return {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+
+
+def _indicators(pks):
+    return {indicator.pk: indicator for indicator in Indicator.objects.filter(pk__in=pks)}
+
+
+def _documents(pks):
+    return {document.pk: document for document in get_document_model().objects.filter(pk__in=pks)}
+
+
+LOADERS = {PAGE: _pages, INDICATOR: _indicators, DOCUMENT: _documents}
+
+
+def load_objects(hits):
+    """{kind: {pk: object}} for the page, indicator and document hits: one query per kind
+    present. SDG goals and targets come already loaded with their hits."""
+    objects = {}
+    for kind, load in LOADERS.items():
+        pks = [hit.pk for hit in hits if hit.kind == kind]
+        objects[kind] = load(pks) if pks else {}
+    return objects
+
+
+class Presenter:
+    """One ``Result`` per kind of hit, its title and snippet highlighted with the query's stems."""
+
+    def __init__(self, request, stems, departments):
+        self.request = request
+        self.stems = stems
+        self.departments = departments
+        self.context = {"request": request}  # for sdg_goal_url, which caches the index URL
+        self.builders = {
+            PAGE: self.page,
+            INDICATOR: self.indicator,
+            DOCUMENT: self.document,
+            GOAL: self.goal,
+            TARGET: self.target,
+        }
+
+    def result(self, hit, obj):
+        return self.builders[hit.kind](hit, obj)
+
+    def _title(self, text):
+        return highlight(text, self.stems)
+
+    def _snippet(self, text):
+        return highlight(text, self.stems, SNIPPET_WORDS)
+
+    def page(self, hit, page):
+        text = searchable_text(page) or page.search_description
+        return Result(
+            PAGE,
+            str(page.specific_class._meta.verbose_name).capitalize(),
+            self._title(page.title),
+            page.get_url(self.request) or "",
+            self._snippet(text),
+            _details(hit, self.departments),
+            hit.pin is not None,
+        )
+
+    def indicator(self, hit, indicator):
+        label = _("Indicator")
+        if indicator.code:
+            label = _("Indicator %(code)s") % {"code": indicator.code}
+        return Result(
+            INDICATOR,
+            label,
+            self._title(indicator.name),
+            indicator.get_url(self.request) or "",
+            self._snippet(searchable_text(indicator)),
+            _details(hit, self.departments),
+            hit.pin is not None,
+        )
+
+    def document(self, hit, document):
+        extension = document.file_extension.upper()
+        label = _("Document")
+        if extension:
+            label = _("Document (%(extension)s)") % {"extension": extension}
+        return Result(
+            DOCUMENT,
+            label,
+            self._title(document.title),
+            document.url,
+            self._snippet(getattr(document, "description", "")),
+            _details(hit, self.departments),
+            hit.pin is not None,
+        )
+
+    def goal(self, hit, goal):
+        return Result(
+            GOAL,
+            _("Sustainable Development Goal %(number)s") % {"number": goal.number},
+            self._title(goal.short_title),
+            sdg_goal_url(self.context, goal),
+            self._snippet(goal.title),
+            [],
+            hit.pin is not None,
+        )
+
+    def target(self, hit, target):
+        return Result(
+            TARGET,
+            _("SDG target %(code)s") % {"code": target.code},
+            self._title(target.short_title),
+            sdg_goal_url(self.context, target.goal),
+            self._snippet(target.title),
+            [str(target.goal)],
+            hit.pin is not None,
+        )
+
+
 def present(hits, request, stems, departments):
-    """Results for ``hits`` (one page), in their order."""
-    ids = {
-        kind: [hit.pk for hit in hits if hit.kind == kind] for kind in (PAGE, INDICATOR, DOCUMENT)
-    }
-    pages = (
-        {page.pk: page for page in Page.objects.filter(pk__in=ids[PAGE]).specific()}
-        if ids[PAGE]
-        else {}
-    )
-    indicators = (
-        {i.pk: i for i in Indicator.objects.filter(pk__in=ids[INDICATOR])} if ids[INDICATOR] else {}
-    )
-    documents = (
-        {d.pk: d for d in get_document_model().objects.filter(pk__in=ids[DOCUMENT])}
-        if ids[DOCUMENT]
-        else {}
-    )
-    context = {"request": request}
+    """Results for ``hits`` (one page), in their order; a hit whose object is gone is left out."""
+    objects = load_objects(hits)
+    presenter = Presenter(request, stems, departments)
     results = []
     for hit in hits:
-        pinned = hit.pin is not None
-        if hit.kind == PAGE and hit.pk in pages:
-            page = pages[hit.pk]
-            text = searchable_text(page) or page.search_description
-            results.append(
-                Result(
-                    PAGE,
-                    str(page.specific_class._meta.verbose_name).capitalize(),
-                    highlight(page.title, stems),
-                    page.get_url(request) or "",
-                    highlight(text, stems, SNIPPET_WORDS),
-                    _details(hit, departments),
-                    pinned,
-                )
-            )
-        elif hit.kind == INDICATOR and hit.pk in indicators:
-            indicator = indicators[hit.pk]
-            label = _("Indicator")
-            if indicator.code:
-                label = _("Indicator %(code)s") % {"code": indicator.code}
-            results.append(
-                Result(
-                    INDICATOR,
-                    label,
-                    highlight(indicator.name, stems),
-                    indicator.get_url(request) or "",
-                    highlight(searchable_text(indicator), stems, SNIPPET_WORDS),
-                    _details(hit, departments),
-                    pinned,
-                )
-            )
-        elif hit.kind == DOCUMENT and hit.pk in documents:
-            document = documents[hit.pk]
-            extension = document.file_extension.upper()
-            label = _("Document")
-            if extension:
-                label = _("Document (%(extension)s)") % {"extension": extension}
-            results.append(
-                Result(
-                    DOCUMENT,
-                    label,
-                    highlight(document.title, stems),
-                    document.url,
-                    highlight(getattr(document, "description", ""), stems, SNIPPET_WORDS),
-                    _details(hit, departments),
-                    pinned,
-                )
-            )
-        elif hit.kind == GOAL:
-            goal = hit.obj
-            results.append(
-                Result(
-                    GOAL,
-                    _("Sustainable Development Goal %(number)s") % {"number": goal.number},
-                    highlight(goal.short_title, stems),
-                    sdg_goal_url(context, goal),
-                    highlight(goal.title, stems, SNIPPET_WORDS),
-                    [],
-                    pinned,
-                )
-            )
-        elif hit.kind == TARGET:
-            target = hit.obj
-            results.append(
-                Result(
-                    TARGET,
-                    _("SDG target %(code)s") % {"code": target.code},
-                    highlight(target.short_title, stems),
-                    sdg_goal_url(context, target.goal),
-                    highlight(target.title, stems, SNIPPET_WORDS),
-                    [str(target.goal)],
-                    pinned,
-                )
-            )
+        obj = objects[hit.kind].get(hit.pk) if hit.kind in objects else hit.obj
+        if obj is not None:
+            results.append(presenter.result(hit, obj))
     return results

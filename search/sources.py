@@ -1,23 +1,16 @@
-"""What citizens may find, as the search needs it: cheap candidate querysets for the backend,
-then the portal's one visibility rule (``rendicion.visibility``, docs/visibility.md) applied
-to the candidates found, with ``among``, so its cost follows the number of matches rather than
+"""What the search hands its backend, and what of it citizens may see.
+
+The backend is given cheap candidate querysets (``searchable_pages``,
+``searchable_documents``; indicators: ``rendicion.visibility.public_indicators``). The portal's
+one visibility rule (``rendicion.visibility``, docs/visibility.md) is then applied to the
+candidates found only, with ``among``, so its cost follows the number of matches rather than
 the size of the site.
 """
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from rendicion.visibility import hidden_branches, public_documents, public_indicators, public_pages
-
-__all__ = [
-    "hidden_branches",
-    "only_public",
-    "public_document_ids",
-    "public_indicators",
-    "public_page_ids",
-    "searchable_documents",
-    "searchable_pages",
-]
+from rendicion.visibility import public_documents, public_pages
 
 
 def searchable_pages(site=None):
@@ -28,27 +21,21 @@ def searchable_pages(site=None):
     return pages
 
 
-def only_public(pages, branches=None):
-    """The public pages among ``pages``."""
-    return public_pages(pages, branches)
-
-
-def public_page_ids(site=None, among=None, branches=None):
-    """Ids of the public pages of the site (only those in ``among``, when given)."""
-    pages = searchable_pages(site)
-    if among is not None:
-        pages = pages.filter(pk__in=among)
-    return only_public(pages, branches).values_list("pk", flat=True)
-
-
 def searchable_documents():
     return get_document_model().objects.all()
 
 
-def public_document_ids(site=None, among=None, branches=None):
+def public_page_ids(site=None, among=None):
+    """Ids of the public pages of the site (only those in ``among``, when given)."""
+    pages = searchable_pages(site)
+    if among is not None:
+        pages = pages.filter(pk__in=among)
+    return public_pages(pages).values_list("pk", flat=True)
+
+
+def public_document_ids(among=None):
     """Ids of the public documents (only those in ``among``, when given): search never shows
-    a document the library, the ZIP or the download would refuse. ``site`` and ``branches``
-    are accepted for symmetry with pages."""
+    a document the library, the ZIP or the download would refuse."""
     documents = public_documents()
     if among is not None:
         documents = documents.filter(pk__in=list(among))

@@ -15,13 +15,13 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from rendicion.models import Department, Indicator, SdgGoal
+from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
-from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch, ranked
+from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch
 from search.filters import FACETS, SearchFilter
 from search.presenters import present
 from search.sources import (
     public_document_ids,
-    public_indicators,
     public_page_ids,
     searchable_documents,
     searchable_pages,
@@ -143,22 +143,91 @@ def _page_number(raw, num_pages, notices):
     return number
 
 
-def search(request):
+def _read_query(request, notices):
+    """The query as searched, saying so when it had to be shortened."""
     raw_query = request.GET.get("q", "")
-    query = clean_query(raw_query)
-    notices = []
     if isinstance(raw_query, str) and len(raw_query.strip()) > MAX_QUERY_LENGTH:
         notices.append(
             _("Your search was too long: only its first %(count)s characters were used.")
             % {"count": MAX_QUERY_LENGTH}
         )
-    filterset = SearchFilter(request.GET, request=request)
+    return clean_query(raw_query)
+
+
+def _read_filters(filterset, notices):
+    """The facet values that passed validation; each unknown one is ignored, with a notice."""
     active = filterset.valid_values()
     for name in filterset.invalid_names():
         notices.append(
             _("The “%(filter)s” filter had a value we do not know, so it was ignored.")
             % {"filter": SearchFilter.base_filters[name].label}
         )
+    return active
+
+
+def _promotions(request, query, site, stems, results_page):
+    """Editors' promoted results, as the first page shows them above the others; the promoted
+    pages are taken out of the results below."""
+    promotions = promotions_for(query, site)
+    promoted_pages = {p.page_id for p in promotions if p.page_id}
+    if promoted_pages:
+        results_page.object_list = [
+            hit
+            for hit in results_page.object_list
+            if not (hit.kind == PAGE and hit.pk in promoted_pages)
+        ]
+    return [
+        {
+            "title": highlight(promotion.title, stems),
+            "url": promotion.page.get_url(request) if promotion.page_id else promotion.link,
+            "description": promotion.description
+            or (promotion.page.search_description if promotion.page_id else ""),
+        }
+        for promotion in promotions
+    ]
+
+
+def _is_new_search(request):
+    """A first visit to the results, not a visit to another page of them."""
+    return request.GET.get(PAGE_PARAM, "1") in ("", "1")
+
+
+def _results(request, site, query, outcome, filterset, active, notices):
+    """What the template needs to show the outcome: one page of results, facets, promotions."""
+    departments = {dept.pk: dept for dept in Department.objects.all()}
+    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
+    paginator = Paginator(
+        filterset.apply(outcome.hits, active), PAGE_SIZE, allow_empty_first_page=True
+    )
+    number = _page_number(request.GET.get(PAGE_PARAM), paginator.num_pages, notices)
+    results_page = paginator.page(number)
+    promotions = []
+    if number == 1 and not active:
+        promotions = _promotions(request, query, site, outcome.stems, results_page)
+        if _is_new_search(request):
+            # Counted for the editors' "search terms" report and for promotions.
+            Query.get(query).add_hit()
+    return {
+        "promotions": promotions,
+        "results": present(list(results_page.object_list), request, outcome.stems, departments),
+        "results_page": results_page,
+        "paginator": paginator,
+        "result_count": paginator.count,
+        "truncated": outcome.truncated,
+        "facets": build_facets(outcome.hits, filterset, active, request.GET, departments, goals),
+        "active_filters": bool(active),
+        "clear_filters_url": "?" + _query_string(request.GET, **dict.fromkeys(FACETS)),
+        "query_string": _query_string(request.GET),
+        "page_param": PAGE_PARAM,
+    }
+
+
+def search(request):
+    """/buscar/?q=…: the query and facets read and checked, the search run, one page shown."""
+    notices = []
+    query = _read_query(request, notices)
+    filterset = SearchFilter(request.GET, request=request)
+    active = _read_filters(filterset, notices)
     context = {
         "search_query": query,
         "notices": notices,
@@ -182,52 +251,7 @@ def search(request):
                 "“educación”, “audiencia pública” or an indicator code."
             )
         )
-    departments = {dept.pk: dept for dept in Department.objects.all()}
-    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
-    hits = filterset.apply(outcome.hits, active)
-    paginator = Paginator(hits, PAGE_SIZE, allow_empty_first_page=True)
-    number = _page_number(request.GET.get(PAGE_PARAM), paginator.num_pages, notices)
-    results_page = paginator.page(number)
-
-    if number == 1 and not active:
-        promotions = promotions_for(query, site)
-        promoted_pages = {p.page_id for p in promotions if p.page_id}
-        if promoted_pages:
-            results_page.object_list = [
-                hit
-                for hit in results_page.object_list
-                if not (hit.kind == PAGE and hit.pk in promoted_pages)
-            ]
-        context["promotions"] = [
-            {
-                "title": highlight(promotion.title, outcome.stems),
-                "url": promotion.page.get_url(request) if promotion.page_id else promotion.link,
-                "description": promotion.description
-                or (promotion.page.search_description if promotion.page_id else ""),
-            }
-            for promotion in promotions
-        ]
-        if request.GET.get(PAGE_PARAM, "1") in ("", "1"):
-            # A new search, not a visit to another page of results: counted for the editors'
-            # "search terms" report and for promotions.
-            Query.get(query).add_hit()
-
-    context.update(
-        {
-            "results": present(list(results_page.object_list), request, outcome.stems, departments),
-            "results_page": results_page,
-            "paginator": paginator,
-            "result_count": paginator.count,
-            "truncated": outcome.truncated,
-            "facets": build_facets(
-                outcome.hits, filterset, active, request.GET, departments, goals
-            ),
-            "active_filters": bool(active),
-            "clear_filters_url": "?" + _query_string(request.GET, **dict.fromkeys(FACETS)),
-            "query_string": _query_string(request.GET),
-            "page_param": PAGE_PARAM,
-        }
-    )
+    context.update(_results(request, site, query, outcome, filterset, active, notices))
     return TemplateResponse(request, "search/search.html", context)
 
 
@@ -243,14 +267,14 @@ def _suggestion_rows(backend, query, site):
     for kind, queryset in querysets:
         rows += [
             (kind, pk, score)
-            for pk, score in ranked(backend, query, queryset, CANDIDATES, autocomplete=True)
+            for pk, score in backend.ranked(query, queryset, CANDIDATES, autocomplete=True)
         ]
     if len(rows) < SUGGESTIONS:
         seen = {(kind, pk) for kind, pk, _score in rows}
         for kind, queryset in querysets:
             rows += [
                 (kind, pk, score - 1000)
-                for pk, score in ranked(backend, query, queryset, CANDIDATES)
+                for pk, score in backend.ranked(query, queryset, CANDIDATES)
                 if (kind, pk) not in seen
             ]
     return rows
@@ -274,7 +298,7 @@ def suggestions(request):
         ),
         INDICATOR: Indicator.objects.filter(pk__in=ids[INDICATOR]),
         DOCUMENT: get_document_model().objects.filter(
-            pk__in=public_document_ids(site, among=ids[DOCUMENT])
+            pk__in=public_document_ids(among=ids[DOCUMENT])
         ),
     }
     found = {}

@@ -42,6 +42,6 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks the factory up by this 
             from search.backends.sqlite import SpanishSQLiteSearchBackend
 
             return SpanishSQLiteSearchBackend(params)
-    from modelsearch.backends.database.fallback import DatabaseSearchBackend
+    from search.backends.fallback import FallbackSearchBackend
 
-    return DatabaseSearchBackend(params)
+    return FallbackSearchBackend(params)

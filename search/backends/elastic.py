@@ -5,11 +5,13 @@ define a ``default`` analyzer, lowercase → Spanish stop words → asciifolding
 stemmer, that the engine applies to every text field Wagtail maps. The only mapping change is
 the search-time analyzer of autocomplete fields: Wagtail folds the indexed edge n-grams but
 searches them with ``standard``, so "educacion" would not reach "educación"; here both sides
-fold.
+fold. They rank as ``search.backends.ranking.RankedSearchMixin`` says (higher scores better).
 """
 
 from modelsearch.backends import elasticsearch9 as es9
 from modelsearch.backends import opensearch3 as os3
+
+from search.backends.ranking import RankedSearchMixin
 
 AUTOCOMPLETE_ANALYZERS = {"analyzer": "edgengram_analyzer", "search_analyzer": "folding"}
 
@@ -26,11 +28,10 @@ class SpanishElasticsearch9AutocompleteQueryCompiler(es9.Elasticsearch9Autocompl
     mapping_class = SpanishElasticsearch9Mapping
 
 
-class SpanishElasticsearch9SearchBackend(es9.Elasticsearch9SearchBackend):
+class SpanishElasticsearch9SearchBackend(RankedSearchMixin, es9.Elasticsearch9SearchBackend):
     mapping_class = SpanishElasticsearch9Mapping
     query_compiler_class = SpanishElasticsearch9SearchQueryCompiler
     autocomplete_query_compiler_class = SpanishElasticsearch9AutocompleteQueryCompiler
-    score_direction = 1
 
 
 class SpanishOpenSearch3Mapping(os3.OpenSearch3Mapping):
@@ -45,8 +46,7 @@ class SpanishOpenSearch3AutocompleteQueryCompiler(os3.OpenSearch3AutocompleteQue
     mapping_class = SpanishOpenSearch3Mapping
 
 
-class SpanishOpenSearch3SearchBackend(os3.OpenSearch3SearchBackend):
+class SpanishOpenSearch3SearchBackend(RankedSearchMixin, os3.OpenSearch3SearchBackend):
     mapping_class = SpanishOpenSearch3Mapping
     query_compiler_class = SpanishOpenSearch3SearchQueryCompiler
     autocomplete_query_compiler_class = SpanishOpenSearch3AutocompleteQueryCompiler
-    score_direction = 1

@@ -13,7 +13,6 @@ from wagtail.models import Page
 from rendicion.models import PublicHearingPage
 from rendicion.visibility import public_documents
 from search.engine import CitizenSearch
-from tests.search_corpus import search_corpus  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +51,7 @@ def facet_links(html):
 
 def test_drafts_private_pages_unapproved_indicators_and_private_documents_are_never_found(
     client,
-    search_corpus,  # noqa: F811
+    search_corpus,
 ):
     hits = CitizenSearch(site=search_corpus.site).run("bilinguismo rural").hits
     found = {hit.key for hit in hits}
@@ -89,7 +88,7 @@ def test_drafts_private_pages_unapproved_indicators_and_private_documents_are_ne
     assert "Estudiantes evaluados con pruebas de calidad educativa" in found
 
 
-def test_public_documents_are_those_cited_by_public_pages(search_corpus):  # noqa: F811
+def test_public_documents_are_those_cited_by_public_pages(search_corpus):
     public = set(public_documents())
     assert search_corpus.public_document in public
     assert search_corpus.private_document not in public
@@ -106,7 +105,7 @@ def test_public_documents_are_those_cited_by_public_pages(search_corpus):  # noq
 
 def test_results_mix_pages_indicators_and_documents_with_highlighted_snippets(
     client,
-    search_corpus,  # noqa: F811
+    search_corpus,
 ):
     html = fetch(client, {"q": "educacion"})
     assert "Secretaría de <mark>Educación</mark>" in html
@@ -117,7 +116,7 @@ def test_results_mix_pages_indicators_and_documents_with_highlighted_snippets(
     assert 'href="/documentos/' in html  # the permanent download address (docs/documents.md)
 
 
-def test_facets_count_and_combine(client, search_corpus):  # noqa: F811
+def test_facets_count_and_combine(client, search_corpus):
     html = fetch(client, {"q": "educacion"})
     links = facet_links(html)
     labels = {label for _facet, label in links}
@@ -142,14 +141,14 @@ def test_facets_count_and_combine(client, search_corpus):  # noqa: F811
     assert count_2020 >= 2
 
 
-def test_pagination_uses_pagina(client, search_corpus):  # noqa: F811
+def test_pagination_uses_pagina(client, search_corpus):
     first = fetch(client, {"q": "rendicion cuentas"})
     assert 'href="?q=rendicion+cuentas&amp;pagina=2"' in first
     second = fetch(client, {"q": "rendicion cuentas", "pagina": "2"})
     assert set(titles(first)).isdisjoint(titles(second))
 
 
-def test_query_budget_is_fixed(client, search_corpus):  # noqa: F811
+def test_query_budget_is_fixed(client, search_corpus):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -172,7 +171,7 @@ def test_query_budget_is_fixed(client, search_corpus):  # noqa: F811
 # --- Promotions and popular queries --------------------------------------------------------
 
 
-def test_promoted_results_come_first_whatever_the_accents(client, search_corpus):  # noqa: F811
+def test_promoted_results_come_first_whatever_the_accents(client, search_corpus):
     hearing = PublicHearingPage.objects.get()
     query = Query.get("educación")
     SearchPromotion.objects.create(
@@ -192,7 +191,7 @@ def test_promoted_results_come_first_whatever_the_accents(client, search_corpus)
     assert search_corpus.private_page.title not in html
 
 
-def test_queries_are_recorded_and_reported_to_editors(client, search_corpus):  # noqa: F811
+def test_queries_are_recorded_and_reported_to_editors(client, search_corpus):
     fetch(client, {"q": "Vacunación"})
     fetch(client, {"q": "vacunación "})
     fetch(client, {"q": "vacunación", "pagina": "2"})  # browsing pages is not a new search
@@ -207,7 +206,7 @@ def test_queries_are_recorded_and_reported_to_editors(client, search_corpus):  #
 # --- Suggestions ---------------------------------------------------------------------------
 
 
-def test_suggestions_give_titles_and_addresses(client, search_corpus):  # noqa: F811
+def test_suggestions_give_titles_and_addresses(client, search_corpus):
     results = client.get("/buscar/sugerencias/", {"q": "educa"}).json()["results"]
     assert results[0]["title"] == "Secretaría de Educación"
     assert all(result["url"].startswith("/") for result in results)
@@ -217,12 +216,12 @@ def test_suggestions_give_titles_and_addresses(client, search_corpus):  # noqa: 
     assert hidden == []
 
 
-def test_admin_search_understands_accents_too(search_corpus):  # noqa: F811
+def test_admin_search_understands_accents_too(search_corpus):
     found = Page.objects.live().search("educacion")
     assert "Secretaría de Educación" in [page.title for page in found]
 
 
-def test_many_matches_are_announced_as_more_than(client, search_corpus, monkeypatch):  # noqa: F811
+def test_many_matches_are_announced_as_more_than(client, search_corpus, monkeypatch):
     monkeypatch.setattr(CitizenSearch, "CANDIDATES", 3)
     html = fetch(client, {"q": "rendicion cuentas"})
     shown = titles(html)

@@ -7,7 +7,6 @@ and the ranking must give the same answers on each.
 import pytest
 
 from search.engine import CitizenSearch
-from tests.search_corpus import search_corpus  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +130,7 @@ def describe(hit):
 
 
 @pytest.mark.parametrize(("query", "expected", "within"), CASES)
-def test_relevance(search_corpus, query, expected, within):  # noqa: F811
+def test_relevance(search_corpus, query, expected, within):
     outcome = CitizenSearch(site=search_corpus.site).run(query)
     found = [describe(hit) for hit in outcome.hits[:within]]
     assert expected in found, f"{query!r}: {expected!r} not in the top {within}: {found}"

@@ -1,6 +1,8 @@
 """The search backends: Spanish analysis in the database index, and Elasticsearch/OpenSearch
 configured as docs/search.md says (no such server runs here: only the configuration is built)."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 from django.test import override_settings
@@ -13,6 +15,8 @@ from search.backends.elastic import (
     SpanishElasticsearch9SearchBackend,
     SpanishOpenSearch3SearchBackend,
 )
+from search.backends.fallback import FallbackSearchBackend
+from search.backends.ranking import DatabaseRankingMixin
 from search.conf import SPANISH_INDEX_SETTINGS, SearchConfigurationError, search_backends
 from tests.factories import CycleFactory, DepartmentFactory, DepartmentSectionFactory, home_page
 
@@ -66,6 +70,61 @@ def test_database_backend_indexes_spanish_stems():
         assert entry.autocomplete.startswith("bilinguismo en las instituciones")
     for query in ("bilinguismo", "BILINGÜISMO", "institucion educativa", "educativas"):
         assert section.pk in [page.pk for page in backend.search(query, Page)], query
+
+
+def ranking_sections():
+    """Three sections: two about bilingüismo (in the title, in the intro), one not."""
+    cycle = CycleFactory(parent=home_page(), year=2021)
+    education = DepartmentFactory(name="Secretaría de Educación", slug="educacion")
+    in_title = DepartmentSectionFactory(
+        parent=cycle, department=education, title="Bilingüismo en las instituciones educativas"
+    )
+    in_intro = DepartmentSectionFactory(
+        parent=cycle,
+        department=DepartmentFactory(name="Secretaría de Cultura", slug="cultura"),
+        intro="<p>Talleres de lectura y de bilingüismo en las bibliotecas.</p>",
+    )
+    other = DepartmentSectionFactory(
+        parent=cycle, department=DepartmentFactory(name="Secretaría de Salud", slug="salud")
+    )
+    return in_title, in_intro, other
+
+
+@pytest.mark.django_db
+def test_the_database_backend_ranks_best_first_with_higher_scores_better():
+    in_title, in_intro, other = ranking_sections()
+    backend = get_search_backend()
+    rows = backend.ranked("bilinguismo", Page.objects.live(), 10)
+    assert {pk for pk, _score in rows} == {in_title.pk, in_intro.pk}
+    assert rows[0][1] >= rows[1][1]  # the engine's own relevance, whichever it prefers
+    assert backend.ranked("bilinguismo salud", Page.objects.live(), 10) == []  # every word
+    assert backend.ranked("de la", Page.objects.live(), 10) == []  # nothing left to search
+    assert backend.ranked("bilinguismo", Page.objects.live(), 1) == rows[:1]
+    prefix = [pk for pk, _score in backend.ranked("biling", Page.objects.live(), 10, True)]
+    assert prefix == [in_title.pk]  # autocomplete: titles only
+    assert other.pk not in prefix
+
+
+@pytest.mark.django_db
+def test_the_sqlite_index_pass_scores_as_wagtail_does():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite FTS5 ranking")
+    ranking_sections()
+    backend = get_search_backend()
+    for query in ("bilinguismo", "secretaria", "instituciones educativas"):
+        one_pass = backend.ranked(query, Page.objects.live(), 10)
+        wagtails = DatabaseRankingMixin.ranked(backend, query, Page.objects.live(), 10)
+        assert one_pass and sorted(one_pass) == sorted(wagtails), query
+        assert one_pass == sorted(one_pass, key=lambda row: (-row[1], str(row[0]))), query
+
+
+@pytest.mark.django_db
+def test_the_fallback_backend_ranks_in_queryset_order():
+    in_title, _in_intro, _other = ranking_sections()
+    backend = FallbackSearchBackend({})
+    rows = backend.ranked("Bilingüismo", Page.objects.live(), 10)
+    assert rows == [(in_title.pk, 0.0)]  # titles only, as typed
+    assert backend.ranked("", Page.objects.live(), 10) == []
 
 
 @pytest.mark.django_db
@@ -136,6 +195,34 @@ def test_search_servers_get_a_spanish_analyzer(choice, backend_class):
     assert mapping["_edgengrams"]["search_analyzer"] == "folding"
     assert mapping["_edgengrams"]["analyzer"] == "edgengram_analyzer"
     assert backend.get_index_for_model(Page).name == "palmira_wagtailcore_page"
+
+
+class ServerResults(list):
+    """What a search server's results look like to ``ranked()``: objects with ``_score``."""
+
+    def annotate_score(self, field_name):
+        assert field_name == "_score"
+        return self
+
+
+@pytest.mark.parametrize("choice", ["elasticsearch", "opensearch"])
+def test_search_servers_rank_with_their_scores(choice, monkeypatch):
+    config = search_backends({"SEARCH_BACKEND": choice, "SEARCH_URL": "http://search:9200"})
+    with override_settings(WAGTAILSEARCH_BACKENDS=config):
+        backend = get_search_backend()
+    found = ServerResults(
+        [SimpleNamespace(pk=7, _score=3.5), SimpleNamespace(pk=3, _score=None)]
+    )
+    calls = []
+
+    def matches(query, queryset, autocomplete=False):
+        calls.append((query, autocomplete))
+        return found
+
+    monkeypatch.setattr(backend, "matches", matches)
+    assert backend.ranked("educacion", Page.objects.none(), 5) == [(7, 3.5), (3, 0.0)]
+    assert backend.ranked("educa", Page.objects.none(), 5, autocomplete=True)[0] == (7, 3.5)
+    assert calls == [("educacion", False), ("educa", True)]
 
 
 def test_search_server_configuration_errors_are_explicit():
