@@ -4,7 +4,7 @@ from modelsearch.backends.database.postgres import postgres as pg
 
 from search.backends.ranking import DatabaseRankingMixin
 from search.backends.spanish import SpanishIndexerMixin, SpanishQueryMixin
-from search.backends.upstream import IndexerClassPostgresIndex
+from search.backends.upstream.postgres import IndexerClassPostgresIndex
 
 
 class SpanishPostgresObjectIndexer(SpanishIndexerMixin, pg.ObjectIndexer):

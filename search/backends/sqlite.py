@@ -4,7 +4,7 @@ from modelsearch.backends.database.sqlite import sqlite as lite
 
 from search.backends.ranking import DatabaseRankingMixin
 from search.backends.spanish import SpanishIndexerMixin, SpanishQueryMixin
-from search.backends.upstream import IndexerClassSQLiteIndex, best_fts_matches
+from search.backends.upstream.sqlite import IndexerClassSQLiteIndex, best_fts_matches
 
 
 class SpanishSQLiteObjectIndexer(SpanishIndexerMixin, lite.ObjectIndexer):
