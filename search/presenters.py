@@ -17,7 +17,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from rendicion.models import Indicator
-from rendicion.templatetags.portal_tags import sdg_goal_url
 from search.analysis import highlight
 from search.engine import DOCUMENT, GOAL, INDICATOR, PAGE, TARGET
 
@@ -104,7 +103,6 @@ def present(hits, request, stems, departments):
         if ids[DOCUMENT]
         else {}
     )
-    context = {"request": request}
     results = []
     for hit in hits:
         pinned = hit.pin is not None
@@ -162,7 +160,7 @@ def present(hits, request, stems, departments):
                     GOAL,
                     _("Sustainable Development Goal %(number)s") % {"number": goal.number},
                     highlight(goal.short_title, stems),
-                    sdg_goal_url(context, goal),
+                    goal.get_url(request) or "",
                     highlight(goal.title, stems, SNIPPET_WORDS),
                     [],
                     pinned,
@@ -175,7 +173,7 @@ def present(hits, request, stems, departments):
                     TARGET,
                     _("SDG target %(code)s") % {"code": target.code},
                     highlight(target.short_title, stems),
-                    sdg_goal_url(context, target.goal),
+                    target.goal.get_url(request) or "",
                     highlight(target.title, stems, SNIPPET_WORDS),
                     [str(target.goal)],
                     pinned,

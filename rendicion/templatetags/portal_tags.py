@@ -203,20 +203,7 @@ def indicator_url(context, indicator):
 @register.simple_tag(takes_context=True)
 def sdg_goal_url(context, goal):
     """The address of an SDG goal page (/ods/4/); the index URL is looked up once per request."""
-    from rendicion.models import SdgIndexPage
-
-    request = context.get("request")
-    cache_owner = request if request is not None else goal
-    base = getattr(cache_owner, "_sdg_index_url", None)
-    if base is None:
-        index_page = SdgIndexPage.objects.live().first()
-        base = (index_page.get_url(request=request) or "") if index_page else ""
-        cache_owner._sdg_index_url = base
-        cache_owner._sdg_index_page = index_page
-    if not base:
-        return ""
-    index_page = cache_owner._sdg_index_page
-    return base + index_page.reverse_subpage("goal", args=[goal.number])
+    return goal.get_url(context.get("request")) or ""
 
 
 @register.simple_tag(takes_context=True)
