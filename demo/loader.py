@@ -240,7 +240,8 @@ def load_pages(home, refs, stats):
     spec = cycle_data.CYCLE
     cycle = upsert_page(
         stats, home, AccountabilityCycleIndexPage, spec["slug"], title=spec["title"],
-        year=spec["year"], search_description=spec["search_description"],
+        year=spec["year"], show_in_menus=spec["show_in_menus"],
+        search_description=spec["search_description"],
         objective=spec["objective"], phases=stream("cycle:phases", spec["phases"]),
         body=stream("cycle:body", spec["body"]))
 

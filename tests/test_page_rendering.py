@@ -227,6 +227,41 @@ def test_main_navigation_leaves_out_private_sections(client, home, indicator_ind
     assert f'href="{sdg_index.url}"' not in nav
 
 
+def test_main_navigation_follows_show_in_menus(client, home, indicator_index, sdg_index, cycle):
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=sdg_index.pk).update(show_in_menus=False)
+    html = fetch(client, indicator_index.url)
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert f'href="{cycle.url}"' in nav
+    assert f'href="{indicator_index.url}"' in nav
+    assert f'href="{sdg_index.url}"' not in nav
+    # In the order of the home page's subpage types, whatever the tree's.
+    assert nav.index(f'href="{cycle.url}"') < nav.index(f'href="{indicator_index.url}"')
+
+
+def test_new_index_and_cycle_pages_are_shown_in_menus_by_default(home):
+    from rendicion.models import AccountabilityCycleIndexPage, IndicatorIndexPage, SdgIndexPage
+
+    for model in (AccountabilityCycleIndexPage, IndicatorIndexPage, SdgIndexPage):
+        assert model(title="x").show_in_menus
+
+
+def test_migration_ticks_show_in_menus_on_existing_menu_pages(home, cycle, indicator_index,
+                                                              sdg_index):
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Page
+
+    migration = importlib.import_module("rendicion.migrations.0008_index_pages_in_menus")
+    pages = [cycle.pk, indicator_index.pk, sdg_index.pk]
+    Page.objects.filter(pk__in=pages).update(show_in_menus=False)
+    migration.show_in_menus(apps, None)
+    assert Page.objects.filter(pk__in=pages, show_in_menus=True).count() == 3
+    assert not Page.objects.get(pk=home.pk).show_in_menus
+
+
 # --- Accountability cycle ------------------------------------------------------------------
 
 def test_cycle_page_shows_objective_phases_schedule_and_children(client, cycle, education):

@@ -46,6 +46,8 @@ class AccountabilityCycleIndexPage(Page):
         "rendicion.PublicHearingPage",
         "rendicion.ImprovementPlanPage",
     ]
+    # The main menu shows the current cycle (the latest year): see HomePage.menu_pages.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("accountability cycle")

@@ -41,6 +41,8 @@ class IndicatorIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    show_in_menus_default = True
+    menu_label = _("Indicators")  # the main menu's short name for it
 
     PAGE_SIZE = 25
 
@@ -112,6 +114,8 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    show_in_menus_default = True
+    menu_label = _("SDGs")
 
     class Meta:
         verbose_name = _("SDG index")

@@ -10,16 +10,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
-from django.db.models import F
 from django.utils import dateformat
 from django.utils.formats import number_format
-from wagtail.models import Page, Site
-
-from rendicion.visibility import public_pages
+from wagtail.models import Site
 
 register = template.Library()
 
-NAV_MODELS = ("accountabilitycycleindexpage", "indicatorindexpage", "sdgindexpage")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 NEUTRAL_COLOUR = "#5f6b66"
 
@@ -184,6 +180,14 @@ def _root_paths(request):
         return request._wagtail_cached_site_root_paths
 
 
+def _home_page(request):
+    """The site's root page (the home page) without a query: Wagtail fetched it with the site
+    to route the request, and the specific fields it defers are not needed."""
+    site = _site(request) if request is not None else (
+        Site.objects.select_related("root_page").filter(is_default_site=True).first())
+    return site.root_page.specific_deferred if site is not None else None
+
+
 def _site_root_url_path(request):
     """The url_path of the current site's home page, e.g. "/inicio/", from the cached paths."""
     site = _site(request)
@@ -222,31 +226,22 @@ def _is_within(page, item):
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
-    """Home, the current accountability cycle, the indicators and the SDGs, in one query."""
+    """Home, the site root's menu pages (``HomePage.menu_pages``: the current cycle, the
+    indicators, the SDGs), documents, open data and search."""
     request = context.get("request")
     page = context.get("page")
-    root_path = _site_root_url_path(request)
-    candidates = (
-        public_pages(Page.objects.filter(
-            url_path__startswith=root_path, content_type__app_label="rendicion",
-            content_type__model__in=NAV_MODELS))
-        .annotate(nav_model=F("content_type__model"),
-                  nav_year=F("accountabilitycycleindexpage__year"))
-        .order_by("path"))
-    found = {}
-    for candidate in candidates:
-        current = found.get(candidate.nav_model)
-        if current is None or (candidate.nav_model == "accountabilitycycleindexpage"
-                               and (candidate.nav_year or 0) > (current.nav_year or 0)):
-            found[candidate.nav_model] = candidate
-
-    items = []
-    for model, kind in (("accountabilitycycleindexpage", "cycle"),
-                        ("indicatorindexpage", "indicators"), ("sdgindexpage", "sdgs")):
-        item = found.get(model)
-        if item is not None:
-            items.append({"page": item, "kind": kind, "active": _is_within(page, item),
-                          "current": page is not None and page.pk == item.pk})
+    home = _home_page(request)
+    menu_pages = home.menu_pages() if hasattr(home, "menu_pages") else []
+    items = [
+        {
+            "page": item,
+            "label": getattr(item.specific_class, "menu_label", None) or item.title,
+            "active": _is_within(page, item),
+            "current": page is not None and page.pk == item.pk,
+        }
+        for item in menu_pages
+    ]
+    root_path = home.url_path if home is not None else None
     on_home = page is not None and getattr(page, "url_path", None) == root_path
     url_name = (
         request.resolver_match.url_name
