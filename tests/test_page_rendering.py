@@ -844,19 +844,19 @@ def test_editors_see_the_wagtail_userbar(admin_client, home):
     (None, ""),
 ])
 def test_num_filter_writes_colombian_numbers_without_trailing_zeros(value, expected):
-    from rendicion.templatetags.portal_tags import num
+    from rendicion.templatetags.formatting_tags import num
 
     assert num(value) == expected
 
 
 def test_num_filter_rounds_half_up_to_the_places_asked():
-    from rendicion.templatetags.portal_tags import num
+    from rendicion.templatetags.formatting_tags import num
 
     assert num(Decimal("2.25"), 1) == "2,3"
 
 
 def test_plain_number_and_colours_are_safe_for_style_attributes():
-    from rendicion.templatetags.portal_tags import on_colour, plain_number, safe_colour
+    from rendicion.templatetags.formatting_tags import on_colour, plain_number, safe_colour
 
     assert plain_number(Decimal("100.0")) == "100"
     assert plain_number(Decimal("61.5")) == "61.5"
@@ -866,6 +866,6 @@ def test_plain_number_and_colours_are_safe_for_style_attributes():
 
 
 def test_long_date_writes_the_month_in_lower_case():
-    from rendicion.templatetags.portal_tags import long_date
+    from rendicion.templatetags.formatting_tags import long_date
 
     assert long_date(datetime.date(2021, 12, 15)) == "15 de diciembre de 2021"
