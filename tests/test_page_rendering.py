@@ -8,6 +8,7 @@ on SQLite and leave a query or two of headroom; raise one only with a reason.
 """
 
 import datetime
+import re
 from decimal import Decimal
 from itertools import count
 
@@ -283,6 +284,11 @@ def test_cycle_page_shows_objective_phases_schedule_and_children(client, cycle, 
     assert "Comuna 1" in html
     # Breadcrumbs: home, then the cycle as the current page.
     assert 'aria-current="page">Rendición de Cuentas 2021</span>' in html
+    # Each section is labelled by its own heading: no id twice on the page.
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert '<section id="audiencia" class="section" aria-labelledby="audiencia-title">' in html
+    assert '<h2 id="audiencia-title">Audiencia pública participativa</h2>' in html
 
 
 def test_cycle_page_query_budget(client, cycle, django_assert_num_queries,
@@ -831,6 +837,32 @@ def test_editors_see_the_wagtail_userbar(admin_client, home):
 
 
 # --- Template filters ----------------------------------------------------------------------
+
+def test_section_tag_wraps_its_content_in_a_section_labelled_by_its_heading():
+    from django.template import Context, Template
+
+    html = Template(
+        "{% load layout_tags %}"
+        '{% section "metas-title" title id="metas" heading_class="results-count" %}'
+        "<p>Contenido</p>{% endsection %}"
+        '{% section "otra-title" "Otra" class="" eyebrow="Antes" %}<p>Más</p>{% endsection %}'
+    ).render(Context({"title": "Metas & avances"}))
+    assert html.startswith(
+        '<section id="metas" class="section" aria-labelledby="metas-title">\n'
+        '  <h2 id="metas-title" class="results-count">Metas &amp; avances</h2>\n'
+        "  <p>Contenido</p>\n</section>")
+    assert ('<section aria-labelledby="otra-title">\n  <p class="eyebrow">Antes</p>\n'
+            '  <h2 id="otra-title">Otra</h2>') in html
+
+
+def test_section_tag_refuses_unknown_options():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load layout_tags %}{% section "x" "X" role="note" %}{% endsection %}')
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load layout_tags %}{% section "x" %}{% endsection %}')
+
 
 @pytest.mark.parametrize(("value", "expected"), [
     (Decimal("1050.0000"), "1.050"),
