@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.text import slugify
 from django.utils.translation import pgettext_lazy
 from wagtail.models import WorkflowMixin, WorkflowState
 
@@ -618,11 +617,12 @@ def compare(indicator, data):
 
 
 def _unique_slug(base, taken):
-    base = base[:120] or "indicador"
+    length = Indicator._meta.get_field("slug").max_length
+    base = base[:length] or "indicador"
     slug, counter = base, 2
     while slug in taken:
         suffix = f"-{counter}"
-        slug = base[: 120 - len(suffix)] + suffix
+        slug = base[: length - len(suffix)] + suffix
         counter += 1
     taken.add(slug)
     return slug
@@ -709,7 +709,7 @@ def _plan_rows(rows, plan, access):
                 continue
             item.workflow = get_workflow(candidate)
             item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
-            data.slug = _unique_slug(slugify(data.code or data.name), taken_slugs)
+            data.slug = _unique_slug(Indicator.default_slug(data.code, data.name), taken_slugs)
             plan.items.append(item)
             continue
         changes = compare(existing, data)

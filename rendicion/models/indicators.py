@@ -154,11 +154,16 @@ class Indicator(
     def __str__(self):
         return f"{self.code} · {self.name}" if self.code else self.name
 
+    @classmethod
+    def default_slug(cls, code, name):
+        """The slug of an indicator given none: from its code, or its name without one."""
+        return slugify(code or name)[: cls._meta.get_field("slug").max_length]
+
     def clean(self):
         super().clean()
         self.code = self.code.strip()
         if not self.slug:
-            self.slug = slugify(self.code or self.name)[:120]
+            self.slug = self.default_slug(self.code, self.name)
         if self.baseline_value is None and not self.baseline_text.strip():
             raise ValidationError(
                 {"baseline_value": _("Give the baseline as a number, a text or both.")}
@@ -170,7 +175,7 @@ class Indicator(
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.code or self.name)[:120]
+            self.slug = self.default_slug(self.code, self.name)
         super().save(*args, **kwargs)
 
     @property
