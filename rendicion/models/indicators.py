@@ -108,6 +108,23 @@ class Indicator(
 
     objects = IndicatorQuerySet.as_manager()
 
+    # The indicator's own data as its editors fill it in (besides its code, slug, state,
+    # measurements and SDG targets): what the bulk import writes, the admin listing exports
+    # and the tests compare.
+    DATA_FIELDS = (
+        "name",
+        "kind",
+        "unit",
+        "baseline_value",
+        "baseline_text",
+        "target_value",
+        "target_text",
+        "direction",
+        "department",
+        "plan_line",
+        "programme",
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),
         FieldPanel("name"),
