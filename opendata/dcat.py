@@ -6,7 +6,7 @@ manifest (CSV) and one ZIP per fiscal year. The context is inline, so no harvest
 fetch anything else to read it.
 """
 
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -85,12 +85,7 @@ def build_catalogue(request, portal_settings):
     indicators_modified = _date(approved["published"] or approved["measured"])
     documents = public_documents()
     documents_modified = _date(documents.aggregate(last=Max("published_on"))["last"])
-    years = (
-        documents.filter(fiscal_year__isnull=False)
-        .values("fiscal_year")
-        .annotate(count=Count("pk"))
-        .order_by("-fiscal_year")
-    )
+    years = documents.fiscal_years()
 
     def dataset(key, title, description, keywords, modified, distributions):
         node = {

@@ -5,7 +5,6 @@ import json
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -31,12 +30,7 @@ def _attachment(response, filename):
 @require_safe
 def document_library(request):
     public = public_documents()
-    years = list(
-        public.filter(fiscal_year__isnull=False)
-        .values("fiscal_year")
-        .annotate(count=Count("pk"), size=Sum("file_size"))
-        .order_by("-fiscal_year")
-    )
+    years = list(public.fiscal_years())
     filterset = DocumentFilter(
         request.GET,
         queryset=public.select_related("department"),
@@ -83,13 +77,7 @@ def opendata_index(request):
         {
             "indicator_fields": exports.INDICATOR_FIELDS,
             "document_fields": exports.DOCUMENT_FIELDS,
-            "years": list(
-                public_documents()
-                .filter(fiscal_year__isnull=False)
-                .values("fiscal_year")
-                .annotate(count=Count("pk"))
-                .order_by("-fiscal_year")
-            ),
+            "years": list(public_documents().fiscal_years()),
         },
     )
 
