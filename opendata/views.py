@@ -23,7 +23,6 @@ LIBRARY_PAGE_SIZE = 25
 
 def _attachment(response, filename):
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -97,12 +96,10 @@ def indicators_export(request, extension):
         )
     else:
         # JSON is shown in the browser rather than downloaded.
-        response = HttpResponse(
+        return HttpResponse(
             exports.json_bytes("indicadores", fields, rows, timezone.now()),
             content_type="application/json; charset=utf-8",
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
     return _attachment(response, f"indicadores.{extension}")
 
 
@@ -124,5 +121,4 @@ def catalogue(request):
         json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"),
         content_type="application/ld+json; charset=utf-8",
     )
-    response["X-Content-Type-Options"] = "nosniff"
     return response

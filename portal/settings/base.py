@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+# SecurityMiddleware sends "X-Content-Type-Options: nosniff" with every response: downloads,
+# exports and served media rely on it, so no view sets it (Django's default, stated here).
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 ROOT_URLCONF = "portal.urls"
 
