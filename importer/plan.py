@@ -637,105 +637,95 @@ def _workflow_getter():
     return lambda indicator: indicator.get_workflow()
 
 
-def _plan_rows(rows, plan, access):
-    """Match the rows with existing indicators and decide, for each, what happens."""
-    if not rows and not plan.errors:
-        plan.errors.append(Problem("no_rows"))
-    first_code_row, first_name_row = {}, {}
+def _report_duplicates(rows, plan):
+    """A code given twice, or (for rows without a code) a name twice in one department."""
+    first_rows = {}
     for data in rows:
         if data.code:
-            if data.code in first_code_row:
-                plan.errors.append(
-                    Problem(
-                        "duplicate_code",
-                        data.row,
-                        COLUMNS_BY_KEY["code"].header,
-                        {"value": data.code, "first_row": first_code_row[data.code]},
-                    )
-                )
-            else:
-                first_code_row[data.code] = data.row
+            key, code, column, value = ("code", data.code), "duplicate_code", "code", data.code
         elif data.name and data.department:
-            key = (data.department.pk, fold(data.name))
-            if key in first_name_row:
-                plan.errors.append(
-                    Problem(
-                        "duplicate_name",
-                        data.row,
-                        COLUMNS_BY_KEY["name"].header,
-                        {"value": data.name, "first_row": first_name_row[key]},
-                    )
-                )
-            else:
-                first_name_row[key] = data.row
-
-    rows_with_errors = {problem.row for problem in plan.errors}
-    valid = [data for data in rows if data.row not in rows_with_errors]
-    by_code, by_name = _existing(valid)
-    taken_slugs = set(Indicator.objects.values_list("slug", flat=True))
-    get_workflow = _workflow_getter()
-    matched = []
-    for data in valid:
-        if data.code:
-            existing = by_code.get(data.code)
+            key = ("name", data.department.pk, fold(data.name))
+            code, column, value = "duplicate_name", "name", data.name
         else:
-            candidates = by_name.get((data.department.pk, fold(data.name)), [])
-            if len(candidates) > 1:
-                plan.errors.append(
-                    Problem(
-                        "ambiguous_match",
-                        data.row,
-                        COLUMNS_BY_KEY["name"].header,
-                        {"value": data.name},
-                    )
+            continue
+        first_row = first_rows.setdefault(key, data.row)
+        if first_row != data.row:
+            plan.errors.append(
+                Problem(
+                    code,
+                    data.row,
+                    COLUMNS_BY_KEY[column].header,
+                    {"value": value, "first_row": first_row},
                 )
-                continue
-            existing = candidates[0] if candidates else None
-        if existing is None:
-            item = PlanItem(data.row, CREATE, data)
-            candidate = Indicator(department=data.department, code=data.code, name=data.name)
-            if not access.can_add():
-                plan.errors.append(Problem("no_add_permission", data.row))
-                continue
-            if not access.can_add(candidate):
-                plan.errors.append(
-                    Problem(
-                        "other_department",
-                        data.row,
-                        COLUMNS_BY_KEY["department"].header,
-                        {"value": data.department.name},
-                    )
-                )
-                continue
-            item.workflow = get_workflow(candidate)
-            item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
-            data.slug = _unique_slug(Indicator.default_slug(data.code, data.name), taken_slugs)
-            plan.items.append(item)
-            continue
-        changes = compare(existing, data)
-        if not changes:
-            plan.items.append(PlanItem(data.row, UNCHANGED, data, existing))
-            continue
-        if not plan.update:
-            columns = ", ".join(dict.fromkeys(change.label for change in changes))
-            plan.errors.append(Problem("exists", data.row, None, {"columns": columns}))
-            continue
-        if not access.can_change(existing):
-            plan.errors.append(Problem("no_change_permission", data.row))
-            continue
-        if access.lock_blocks(existing):
-            plan.errors.append(Problem("locked", data.row))
-            continue
-        item = PlanItem(data.row, UPDATE, data, existing, changes)
-        item.workflow = get_workflow(existing)
-        item.mode = (
-            SUBMIT if item.workflow else (PUBLISH if access.can_publish(existing) else DRAFT)
-        )
-        plan.items.append(item)
-        matched.append(item)
+            )
 
-    states = _active_workflow_states([item.indicator for item in matched])
-    for item in matched:
+
+_AMBIGUOUS = object()
+
+
+def _match(data, by_code, by_name, plan):
+    """The existing indicator a row names, None for a new one, or ``_AMBIGUOUS`` (reported)
+    when a row without a code names several indicators of its department."""
+    if data.code:
+        return by_code.get(data.code)
+    candidates = by_name.get((data.department.pk, fold(data.name)), [])
+    if len(candidates) > 1:
+        column = COLUMNS_BY_KEY["name"].header
+        plan.errors.append(Problem("ambiguous_match", data.row, column, {"value": data.name}))
+        return _AMBIGUOUS
+    return candidates[0] if candidates else None
+
+
+def _plan_creation(data, plan, access, get_workflow, taken_slugs):
+    """The item creating the row's indicator, or None after reporting why it may not."""
+    candidate = Indicator(department=data.department, code=data.code, name=data.name)
+    if not access.can_add():
+        plan.errors.append(Problem("no_add_permission", data.row))
+        return None
+    if not access.can_add(candidate):
+        plan.errors.append(
+            Problem(
+                "other_department",
+                data.row,
+                COLUMNS_BY_KEY["department"].header,
+                {"value": data.department.name},
+            )
+        )
+        return None
+    item = PlanItem(data.row, CREATE, data)
+    item.workflow = get_workflow(candidate)
+    item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
+    data.slug = _unique_slug(Indicator.default_slug(data.code, data.name), taken_slugs)
+    return item
+
+
+def _plan_update(data, existing, plan, access, get_workflow):
+    """The item updating (or leaving alone) ``existing``, or None after reporting why it
+    may not change."""
+    changes = compare(existing, data)
+    if not changes:
+        return PlanItem(data.row, UNCHANGED, data, existing)
+    if not plan.update:
+        columns = ", ".join(dict.fromkeys(change.label for change in changes))
+        plan.errors.append(Problem("exists", data.row, None, {"columns": columns}))
+        return None
+    if not access.can_change(existing):
+        plan.errors.append(Problem("no_change_permission", data.row))
+        return None
+    if access.lock_blocks(existing):
+        plan.errors.append(Problem("locked", data.row))
+        return None
+    item = PlanItem(data.row, UPDATE, data, existing, changes)
+    item.workflow = get_workflow(existing)
+    item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish(existing) else DRAFT)
+    return item
+
+
+def _check_workflow_states(updates, plan):
+    """An indicator in review cannot be updated; one whose workflow waits for changes is
+    resubmitted by the import."""
+    states = _active_workflow_states([item.indicator for item in updates])
+    for item in updates:
         state = states.get(str(item.indicator.pk))
         if state is None:
             continue
@@ -743,6 +733,34 @@ def _plan_rows(rows, plan, access):
             plan.errors.append(Problem("in_review", item.row))
         else:
             item.workflow_state = state  # needs changes: the import resubmits it
+
+
+def _plan_rows(rows, plan, access):
+    """Match the rows with existing indicators and decide, for each, what happens."""
+    if not rows and not plan.errors:
+        plan.errors.append(Problem("no_rows"))
+    _report_duplicates(rows, plan)
+
+    rows_with_errors = {problem.row for problem in plan.errors}
+    valid = [data for data in rows if data.row not in rows_with_errors]
+    by_code, by_name = _existing(valid)
+    taken_slugs = set(Indicator.objects.values_list("slug", flat=True))
+    get_workflow = _workflow_getter()
+    updates = []
+    for data in valid:
+        existing = _match(data, by_code, by_name, plan)
+        if existing is _AMBIGUOUS:
+            continue
+        if existing is None:
+            item = _plan_creation(data, plan, access, get_workflow, taken_slugs)
+        else:
+            item = _plan_update(data, existing, plan, access, get_workflow)
+        if item is None:
+            continue
+        plan.items.append(item)
+        if item.action == UPDATE:
+            updates.append(item)
+    _check_workflow_states(updates, plan)
     return plan
 
 
