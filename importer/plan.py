@@ -361,6 +361,76 @@ def _number_problem(error, row_number, column, value):
     return Problem(error.code, row_number, column, {"value": clean_text(value)})
 
 
+def _read_choice(row, header, key, choices, problem, data, plan):
+    """The key a Tipo or Sentido cell spells; None when the column or the cell is empty, or
+    after reporting a value that is none of the spellings."""
+    if key not in header.fields:
+        return None
+    raw = clean_text(_cell(row, header, key))
+    if not raw:
+        return None
+    value = choice_for(raw, choices)
+    if value is None:
+        plan.errors.append(Problem(problem, data.row, header.names[key], {"value": raw}))
+    return value
+
+
+def _read_quantities(row, header, data, plan):
+    """The baseline and the target: a number, a text or both, one of them required."""
+    for key, missing_code in (("baseline", "missing_baseline"), ("target", "missing_target")):
+        quantity = _quantity(row, header, key, data, plan)
+        if quantity is None:
+            continue
+        setattr(data, key, quantity)
+        if quantity.value is None and not quantity.text:
+            plan.errors.append(Problem(missing_code, data.row, header.names[key]))
+
+
+def _read_department(row, header, context, data, plan):
+    column = header.names["department"]
+    raw = clean_text(_cell(row, header, "department"))
+    if not raw:
+        plan.errors.append(Problem("missing_department", data.row, column))
+        return None
+    department = context.departments.get(fold(raw))
+    if department is None:
+        plan.errors.append(Problem("unknown_department", data.row, column, {"value": raw}))
+    return department
+
+
+def _read_plan_position(row, header, subheading, data, plan):
+    """The strategic line and the programme; without a Programa column (or an empty cell),
+    the programme is the subheading the row falls under."""
+    if "plan_line" in header.fields:
+        data.plan_line = _text_field(row, data, "plan_line", header, plan)
+    if "programme" in header.fields:
+        data.programme = _text_field(row, data, "programme", header, plan) or subheading or ""
+    elif subheading:
+        data.programme = subheading
+        if len(subheading) > LIMITS["programme"]:
+            column = COLUMNS_BY_KEY["programme"].header
+            plan.errors.append(
+                Problem("too_long", data.row, column, {"limit": LIMITS["programme"]})
+            )
+
+
+def _read_measurements(row, header, data, plan):
+    """{Period: value} of the row's filled Avance cells."""
+    measurements = {}
+    for index, column_name, period in header.periods:
+        value = row[index] if index < len(row) else None
+        if value in (None, ""):
+            continue
+        try:
+            number = read_number(value)
+        except NumberError as error:
+            plan.errors.append(_number_problem(error, data.row, column_name, value))
+            continue
+        if number is not None:
+            measurements[period] = number
+    return measurements
+
+
 def _read_row(row_number, row, header, subheading, context, plan):
     data = RowData(row_number)
     names = header.names
@@ -371,70 +441,18 @@ def _read_row(row_number, row, header, subheading, context, plan):
         plan.errors.append(Problem("missing_name", row_number, names["name"]))
     if not data.unit:
         plan.errors.append(Problem("missing_unit", row_number, names["unit"]))
-
-    if "kind" in header.fields:
-        raw = clean_text(_cell(row, header, "kind"))
-        if raw:
-            data.kind = choice_for(raw, KIND_VALUES)
-            if data.kind is None:
-                plan.errors.append(
-                    Problem("invalid_kind", row_number, names["kind"], {"value": raw})
-                )
-    if "direction" in header.fields:
-        raw = clean_text(_cell(row, header, "direction"))
-        if raw:
-            data.direction = choice_for(raw, DIRECTION_VALUES)
-            if data.direction is None:
-                plan.errors.append(
-                    Problem("invalid_direction", row_number, names["direction"], {"value": raw})
-                )
-
-    for key, missing_code in (("baseline", "missing_baseline"), ("target", "missing_target")):
-        quantity = _quantity(row, header, key, data, plan)
-        if quantity is None:
-            continue
-        setattr(data, key, quantity)
-        if quantity.value is None and not quantity.text:
-            plan.errors.append(Problem(missing_code, row_number, names[key]))
-
-    raw = clean_text(_cell(row, header, "department"))
-    if not raw:
-        plan.errors.append(Problem("missing_department", row_number, names["department"]))
-    else:
-        data.department = context.departments.get(fold(raw))
-        if data.department is None:
-            plan.errors.append(
-                Problem("unknown_department", row_number, names["department"], {"value": raw})
-            )
-
-    if "plan_line" in header.fields:
-        data.plan_line = _text_field(row, data, "plan_line", header, plan)
-    if "programme" in header.fields:
-        data.programme = _text_field(row, data, "programme", header, plan) or subheading or ""
-    elif subheading:
-        data.programme = subheading
-        if len(subheading) > LIMITS["programme"]:
-            column = COLUMNS_BY_KEY["programme"].header
-            plan.errors.append(
-                Problem("too_long", row_number, column, {"limit": LIMITS["programme"]})
-            )
-
+    data.kind = _read_choice(row, header, "kind", KIND_VALUES, "invalid_kind", data, plan)
+    data.direction = _read_choice(
+        row, header, "direction", DIRECTION_VALUES, "invalid_direction", data, plan
+    )
+    _read_quantities(row, header, data, plan)
+    data.department = _read_department(row, header, context, data, plan)
+    _read_plan_position(row, header, subheading, data, plan)
     if "sdg" in header.fields:
         data.sdg_targets = _read_sdg(
             row_number, _cell(row, header, "sdg"), names["sdg"], context, plan
         )
-
-    for index, column_name, period in header.periods:
-        value = row[index] if index < len(row) else None
-        if value in (None, ""):
-            continue
-        try:
-            number = read_number(value)
-        except NumberError as error:
-            plan.errors.append(_number_problem(error, row_number, column_name, value))
-            continue
-        if number is not None:
-            data.measurements[period] = number
+    data.measurements = _read_measurements(row, header, data, plan)
     return data
 
 
@@ -552,8 +570,42 @@ def period_key(measurement):
     return period.label if period else measurement.period.strip()
 
 
+def _quantity_changes(indicator, data, header):
+    changes = []
+    for key in ("baseline", "target"):
+        old_value, old_text = getattr(indicator, f"{key}_value"), getattr(indicator, f"{key}_text")
+        new = getattr(data, key)
+        if old_value != new.value or old_text != new.text:
+            changes.append(
+                Change(
+                    header[key],
+                    _display_quantity(old_value, old_text),
+                    _display_quantity(new.value, new.text),
+                )
+            )
+    return changes
+
+
+def _measurement_changes(indicator, data):
+    """Measurements the file adds or changes; one it leaves out is kept, not a change."""
+    changes = []
+    existing = {period_key(m): m for m in indicator.measurements.all()}
+    for period, value in sorted(data.measurements.items(), key=lambda item: item[0].date):
+        old = existing.get(period.label)
+        if old is None or old.value != value:
+            changes.append(
+                Change(
+                    f"{MEASUREMENT_PREFIX} {period.label}",
+                    format_number(old.value, decimal_comma=True) if old else EMPTY,
+                    format_number(value, decimal_comma=True),
+                )
+            )
+    return changes
+
+
 def compare(indicator, data):
-    """The changes applying ``data`` would make to ``indicator``, column by column."""
+    """The changes applying ``data`` would make to ``indicator``, column by column. A column
+    the file does not have (``None`` in ``data``) changes nothing."""
     changes = []
 
     def check(label, old, new):
@@ -569,17 +621,7 @@ def compare(indicator, data):
             choice_label(data.kind, KIND_VALUES),
         )
     check(header["unit"], indicator.unit, data.unit)
-    for key in ("baseline", "target"):
-        old_value, old_text = getattr(indicator, f"{key}_value"), getattr(indicator, f"{key}_text")
-        new = getattr(data, key)
-        if old_value != new.value or old_text != new.text:
-            changes.append(
-                Change(
-                    header[key],
-                    _display_quantity(old_value, old_text),
-                    _display_quantity(new.value, new.text),
-                )
-            )
+    changes += _quantity_changes(indicator, data, header)
     if data.department is not None and indicator.department_id != data.department.pk:
         changes.append(
             Change(header["department"], indicator.department.name, data.department.name)
@@ -602,17 +644,7 @@ def compare(indicator, data):
                     header["sdg"], _display_targets(old_targets), _display_targets(data.sdg_targets)
                 )
             )
-    existing = {period_key(m): m for m in indicator.measurements.all()}
-    for period, value in sorted(data.measurements.items(), key=lambda item: item[0].date):
-        old = existing.get(period.label)
-        if old is None or old.value != value:
-            changes.append(
-                Change(
-                    f"{MEASUREMENT_PREFIX} {period.label}",
-                    format_number(old.value, decimal_comma=True) if old else EMPTY,
-                    format_number(value, decimal_comma=True),
-                )
-            )
+    changes += _measurement_changes(indicator, data)
     return changes
 
 
