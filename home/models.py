@@ -6,6 +6,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from rendicion.blocks import BodyBlock
+from rendicion.models import (
+    AccountabilityCycleIndexPage,
+    CycleActivity,
+    IndicatorIndexPage,
+    SdgIndexPage,
+)
 from rendicion.visibility import public_pages
 
 
@@ -27,13 +33,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from rendicion.models import (
-            AccountabilityCycleIndexPage,
-            CycleActivity,
-            IndicatorIndexPage,
-            SdgIndexPage,
-        )
-
         context = super().get_context(request, *args, **kwargs)
         cycles = public_pages(AccountabilityCycleIndexPage.objects.child_of(self)).order_by("-year")
         context["cycles"] = cycles = list(cycles)
