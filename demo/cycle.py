@@ -13,6 +13,7 @@ INDEX_PAGES = {
     "indicators": {
         "slug": "indicadores",
         "title": "Indicadores del Plan de Desarrollo",
+        "show_in_menus": True,
         "intro": "<p>Indicadores de resultado y de producto del Plan de Desarrollo Municipal "
                  "2020-2023, con su línea base, su meta, las mediciones de cada vigencia y los "
                  "Objetivos de Desarrollo Sostenible a los que aportan.</p>",
@@ -20,6 +21,7 @@ INDEX_PAGES = {
     "sdgs": {
         "slug": "ods",
         "title": "Objetivos de Desarrollo Sostenible",
+        "show_in_menus": True,
         "intro": "<p>Los 17 Objetivos de Desarrollo Sostenible (ODS) y las metas a las que "
                  "aportan los indicadores del Plan de Desarrollo de Palmira.</p>",
     },
@@ -29,6 +31,7 @@ CYCLE = {
     "slug": "rendicion-de-cuentas-2021",
     "title": "Rendición de Cuentas 2021",
     "year": 2021,
+    "show_in_menus": True,
     "search_description": "Estrategia, cronograma, encuentros de diálogo, audiencia pública e "
                           "informes de la rendición de cuentas 2021 de la Alcaldía de Palmira.",
     # The strategy's "Objetivo" ("…en general que teniendo en cuenta…" reads ", teniendo").

@@ -227,37 +227,62 @@ def load_documents(refs, stats):
 
 
 def load_pages(home, refs, stats):
+    """The home page, the index pages and the 2021 cycle with everything in it; returns the
+    department sections by slug."""
     changed = sync_page(home, title=HOME_PAGE["title"],
                         search_description=HOME_PAGE["search_description"],
                         intro=HOME_PAGE["intro"], body=stream("home:body", HOME_PAGE["body"]))
     stats.record("Páginas", UPDATED if changed else UNCHANGED)
+    load_index_pages(home, refs, stats)
+    cycle = load_cycle(home, stats)
+    sections = load_sections(cycle, refs, stats)
+    load_encounters(cycle, sections, refs, stats)
+    load_hearing(cycle, refs, stats)
+    load_reports(cycle, sections, refs, stats)
+    load_improvement_plan(cycle, refs, stats)
+    # Last, because the cronograma links to the pages created above.
+    load_schedule(cycle, refs, stats)
+    return sections
 
+
+def load_index_pages(home, refs, stats):
     index_pages = cycle_data.INDEX_PAGES
     refs.pages["/indicadores"] = upsert_page(stats, home, IndicatorIndexPage,
                                              **index_pages["indicators"])
     refs.pages["/ods"] = upsert_page(stats, home, SdgIndexPage, **index_pages["sdgs"])
 
+
+def load_cycle(home, stats):
     spec = cycle_data.CYCLE
-    cycle = upsert_page(
+    return upsert_page(
         stats, home, AccountabilityCycleIndexPage, spec["slug"], title=spec["title"],
-        year=spec["year"], search_description=spec["search_description"],
+        year=spec["year"], show_in_menus=spec["show_in_menus"],
+        search_description=spec["search_description"],
         objective=spec["objective"], phases=stream("cycle:phases", spec["phases"]),
         body=stream("cycle:body", spec["body"]))
 
+
+def load_sections(cycle, refs, stats):
     sections = {}
     for spec in cycle_data.SECTIONS:
         sections[spec["slug"]] = refs.pages[spec["slug"]] = upsert_page(
             stats, cycle, DepartmentSectionPage, spec["slug"], title=spec["title"],
             department=refs.departments[spec["department"]], intro=spec["intro"])
+    return sections
 
-    def parent_of(spec):
-        parent_slug = spec.get("parent")
-        if parent_slug is None:
-            return cycle, spec["slug"]
-        return sections[parent_slug], f"{parent_slug}/{spec['slug']}"
 
+def _parent_and_path(spec, cycle, sections):
+    """Where a page of the data goes (the cycle, or the section its ``parent`` names) and
+    its path under the cycle, the key ``refs.pages`` knows it by."""
+    parent_slug = spec.get("parent")
+    if parent_slug is None:
+        return cycle, spec["slug"]
+    return sections[parent_slug], f"{parent_slug}/{spec['slug']}"
+
+
+def load_encounters(cycle, sections, refs, stats):
     for spec in cycle_data.ENCOUNTERS:
-        parent, path = parent_of(spec)
+        parent, path = _parent_and_path(spec, cycle, sections)
         attendance = [
             {"stakeholder_group": refs.stakeholder_groups.get(row.get("stakeholder_group")),
              "population_group": refs.population_groups.get(row.get("population_group")),
@@ -280,6 +305,8 @@ def load_pages(home, refs, stats):
             systematisation_document=refs.documents[document_key] if document_key else None)
         load_commitments(page, spec["commitments"], refs, stats)
 
+
+def load_hearing(cycle, refs, stats):
     spec = cycle_data.HEARING
     hearing = refs.pages[spec["slug"]] = upsert_page(
         stats, cycle, PublicHearingPage, spec["slug"], title=spec["title"],
@@ -291,8 +318,10 @@ def load_pages(home, refs, stats):
         outcomes=stream("hearing:outcomes", spec["outcomes"]))
     load_commitments(hearing, spec["commitments"], refs, stats)
 
+
+def load_reports(cycle, sections, refs, stats):
     for spec in cycle_data.REPORTS:
-        parent, path = parent_of(spec)
+        parent, path = _parent_and_path(spec, cycle, sections)
         department = spec["department"]
         refs.pages[path] = upsert_page(
             stats, parent, ReportPage, spec["slug"], title=spec["title"], kind=spec["kind"],
@@ -305,6 +334,8 @@ def load_pages(home, refs, stats):
             population_groups=[refs.population_groups[slug]
                                for slug in spec["population_groups"]])
 
+
+def load_improvement_plan(cycle, refs, stats):
     spec = cycle_data.IMPROVEMENT_PLAN
     actions = [
         {"description": action["description"],
@@ -320,8 +351,10 @@ def load_pages(home, refs, stats):
         department=refs.departments[spec["department"]], summary=spec["summary"],
         body=stream("plan:body", []))
 
-    # Last, because the cronograma links to the pages created above. On the first run this
-    # publishes a second revision of the cycle; later runs find nothing to change.
+
+def load_schedule(cycle, refs, stats):
+    """The cycle's cronograma, which links to the pages loaded before. On the first run this
+    publishes a second revision of the cycle; later runs find nothing to change."""
     activities = [
         {"phase": phase, "title": title, "start_date": _date(start), "end_date": _date(end),
          "linked_page": refs.pages[page_path] if page_path else None}
@@ -331,7 +364,6 @@ def load_pages(home, refs, stats):
     changed = sync_page(cycle, children={"activities": (("title",), activities)})
     stats.note(f"Cronograma: {len(activities)} actividades "
                f"({'actualizado' if changed else 'sin cambios'})")
-    return sections
 
 
 def load_commitments(page, commitments, refs, stats):

@@ -26,19 +26,8 @@ from wagtail.signals import published
 from rendicion.models import Indicator, IndicatorMeasurement
 
 BATCH = 500
-CONTENT_FIELDS = [
-    "name",
-    "kind",
-    "unit",
-    "baseline_value",
-    "baseline_text",
-    "target_value",
-    "target_text",
-    "direction",
-    "department_id",
-    "plan_line",
-    "programme",
-]
+# The columns written per indicator (``department_id``: ids are compared, not objects).
+CONTENT_FIELDS = [Indicator._meta.get_field(name).attname for name in Indicator.DATA_FIELDS]
 
 
 class Updated(NamedTuple):

@@ -114,43 +114,58 @@ def _to_decimal(number):
     sign = ""
     if number[0] in "+-":
         sign, number = ("-" if number[0] == "-" else ""), number[1:]
-    number = number.replace("\u00a0", " ")
-    if " " in number:
-        # "1 050" (a space as thousands separator): the groups must look like thousands.
-        head, _sep, tail = number.rpartition(" ")
-        tail_int = re.split(r"[.,]", tail, maxsplit=1)[0]
-        if not _grouped([*head.split(" "), tail_int]):
-            raise NumberError("invalid_number")
-        number = number.replace(" ", "")
+    number = _without_space_groups(number.replace("\u00a0", " "))
     has_dot, has_comma = "." in number, "," in number
     if has_dot and has_comma:
-        decimal_sep = "." if number.rfind(".") > number.rfind(",") else ","
-        thousands_sep = "," if decimal_sep == "." else "."
-        integer, _sep, fraction = number.rpartition(decimal_sep)
-        if decimal_sep in integer or not _grouped(integer.split(thousands_sep)):
-            raise NumberError("invalid_number")
-        digits = integer.replace(thousands_sep, "") + "." + fraction
+        digits = _with_both_separators(number)
     elif has_comma:
-        parts = number.split(",")
-        if len(parts) == 2:  # "1,5": the Colombian decimal comma
-            digits = parts[0] + "." + parts[1]
-        elif _grouped(parts):  # "1,050,000"
-            digits = "".join(parts)
-        else:
-            raise NumberError("invalid_number")
+        digits = _with_commas(number)
     elif has_dot:
-        parts = number.split(".")
-        if len(parts) > 2:  # "1.050.000"
-            if not _grouped(parts):
-                raise NumberError("invalid_number")
-            digits = "".join(parts)
-        elif len(parts[1]) == 3 and not parts[0].startswith("0"):  # "1.050": thousands
-            digits = "".join(parts)
-        else:  # "1.5", "9.1", "0.500"
-            digits = number
+        digits = _with_dots(number)
     else:
         digits = number
     return _checked(Decimal(sign + digits))
+
+
+def _without_space_groups(number):
+    """"1 050" (a space as thousands separator): the groups must look like thousands."""
+    if " " not in number:
+        return number
+    head, _sep, tail = number.rpartition(" ")
+    tail_int = re.split(r"[.,]", tail, maxsplit=1)[0]
+    if not _grouped([*head.split(" "), tail_int]):
+        raise NumberError("invalid_number")
+    return number.replace(" ", "")
+
+
+def _with_both_separators(number):
+    """"1.050,5" or "1,050.5": the last separator is the decimal one."""
+    decimal_sep = "." if number.rfind(".") > number.rfind(",") else ","
+    thousands_sep = "," if decimal_sep == "." else "."
+    integer, _sep, fraction = number.rpartition(decimal_sep)
+    if decimal_sep in integer or not _grouped(integer.split(thousands_sep)):
+        raise NumberError("invalid_number")
+    return integer.replace(thousands_sep, "") + "." + fraction
+
+
+def _with_commas(number):
+    parts = number.split(",")
+    if len(parts) == 2:  # "1,5": the Colombian decimal comma
+        return parts[0] + "." + parts[1]
+    if _grouped(parts):  # "1,050,000"
+        return "".join(parts)
+    raise NumberError("invalid_number")
+
+
+def _with_dots(number):
+    parts = number.split(".")
+    if len(parts) > 2:  # "1.050.000"
+        if not _grouped(parts):
+            raise NumberError("invalid_number")
+        return "".join(parts)
+    if len(parts[1]) == 3 and not parts[0].startswith("0"):  # "1.050": thousands
+        return "".join(parts)
+    return number  # "1.5", "9.1", "0.500"
 
 
 def _checked(value):

@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.text import slugify
 from django.utils.translation import pgettext_lazy
 from wagtail.models import WorkflowMixin, WorkflowState
 
@@ -362,6 +361,76 @@ def _number_problem(error, row_number, column, value):
     return Problem(error.code, row_number, column, {"value": clean_text(value)})
 
 
+def _read_choice(row, header, key, choices, problem, data, plan):
+    """The key a Tipo or Sentido cell spells; None when the column or the cell is empty, or
+    after reporting a value that is none of the spellings."""
+    if key not in header.fields:
+        return None
+    raw = clean_text(_cell(row, header, key))
+    if not raw:
+        return None
+    value = choice_for(raw, choices)
+    if value is None:
+        plan.errors.append(Problem(problem, data.row, header.names[key], {"value": raw}))
+    return value
+
+
+def _read_quantities(row, header, data, plan):
+    """The baseline and the target: a number, a text or both, one of them required."""
+    for key, missing_code in (("baseline", "missing_baseline"), ("target", "missing_target")):
+        quantity = _quantity(row, header, key, data, plan)
+        if quantity is None:
+            continue
+        setattr(data, key, quantity)
+        if quantity.value is None and not quantity.text:
+            plan.errors.append(Problem(missing_code, data.row, header.names[key]))
+
+
+def _read_department(row, header, context, data, plan):
+    column = header.names["department"]
+    raw = clean_text(_cell(row, header, "department"))
+    if not raw:
+        plan.errors.append(Problem("missing_department", data.row, column))
+        return None
+    department = context.departments.get(fold(raw))
+    if department is None:
+        plan.errors.append(Problem("unknown_department", data.row, column, {"value": raw}))
+    return department
+
+
+def _read_plan_position(row, header, subheading, data, plan):
+    """The strategic line and the programme; without a Programa column (or an empty cell),
+    the programme is the subheading the row falls under."""
+    if "plan_line" in header.fields:
+        data.plan_line = _text_field(row, data, "plan_line", header, plan)
+    if "programme" in header.fields:
+        data.programme = _text_field(row, data, "programme", header, plan) or subheading or ""
+    elif subheading:
+        data.programme = subheading
+        if len(subheading) > LIMITS["programme"]:
+            column = COLUMNS_BY_KEY["programme"].header
+            plan.errors.append(
+                Problem("too_long", data.row, column, {"limit": LIMITS["programme"]})
+            )
+
+
+def _read_measurements(row, header, data, plan):
+    """{Period: value} of the row's filled Avance cells."""
+    measurements = {}
+    for index, column_name, period in header.periods:
+        value = row[index] if index < len(row) else None
+        if value in (None, ""):
+            continue
+        try:
+            number = read_number(value)
+        except NumberError as error:
+            plan.errors.append(_number_problem(error, data.row, column_name, value))
+            continue
+        if number is not None:
+            measurements[period] = number
+    return measurements
+
+
 def _read_row(row_number, row, header, subheading, context, plan):
     data = RowData(row_number)
     names = header.names
@@ -372,70 +441,18 @@ def _read_row(row_number, row, header, subheading, context, plan):
         plan.errors.append(Problem("missing_name", row_number, names["name"]))
     if not data.unit:
         plan.errors.append(Problem("missing_unit", row_number, names["unit"]))
-
-    if "kind" in header.fields:
-        raw = clean_text(_cell(row, header, "kind"))
-        if raw:
-            data.kind = choice_for(raw, KIND_VALUES)
-            if data.kind is None:
-                plan.errors.append(
-                    Problem("invalid_kind", row_number, names["kind"], {"value": raw})
-                )
-    if "direction" in header.fields:
-        raw = clean_text(_cell(row, header, "direction"))
-        if raw:
-            data.direction = choice_for(raw, DIRECTION_VALUES)
-            if data.direction is None:
-                plan.errors.append(
-                    Problem("invalid_direction", row_number, names["direction"], {"value": raw})
-                )
-
-    for key, missing_code in (("baseline", "missing_baseline"), ("target", "missing_target")):
-        quantity = _quantity(row, header, key, data, plan)
-        if quantity is None:
-            continue
-        setattr(data, key, quantity)
-        if quantity.value is None and not quantity.text:
-            plan.errors.append(Problem(missing_code, row_number, names[key]))
-
-    raw = clean_text(_cell(row, header, "department"))
-    if not raw:
-        plan.errors.append(Problem("missing_department", row_number, names["department"]))
-    else:
-        data.department = context.departments.get(fold(raw))
-        if data.department is None:
-            plan.errors.append(
-                Problem("unknown_department", row_number, names["department"], {"value": raw})
-            )
-
-    if "plan_line" in header.fields:
-        data.plan_line = _text_field(row, data, "plan_line", header, plan)
-    if "programme" in header.fields:
-        data.programme = _text_field(row, data, "programme", header, plan) or subheading or ""
-    elif subheading:
-        data.programme = subheading
-        if len(subheading) > LIMITS["programme"]:
-            column = COLUMNS_BY_KEY["programme"].header
-            plan.errors.append(
-                Problem("too_long", row_number, column, {"limit": LIMITS["programme"]})
-            )
-
+    data.kind = _read_choice(row, header, "kind", KIND_VALUES, "invalid_kind", data, plan)
+    data.direction = _read_choice(
+        row, header, "direction", DIRECTION_VALUES, "invalid_direction", data, plan
+    )
+    _read_quantities(row, header, data, plan)
+    data.department = _read_department(row, header, context, data, plan)
+    _read_plan_position(row, header, subheading, data, plan)
     if "sdg" in header.fields:
         data.sdg_targets = _read_sdg(
             row_number, _cell(row, header, "sdg"), names["sdg"], context, plan
         )
-
-    for index, column_name, period in header.periods:
-        value = row[index] if index < len(row) else None
-        if value in (None, ""):
-            continue
-        try:
-            number = read_number(value)
-        except NumberError as error:
-            plan.errors.append(_number_problem(error, row_number, column_name, value))
-            continue
-        if number is not None:
-            data.measurements[period] = number
+    data.measurements = _read_measurements(row, header, data, plan)
     return data
 
 
@@ -553,8 +570,42 @@ def period_key(measurement):
     return period.label if period else measurement.period.strip()
 
 
+def _quantity_changes(indicator, data, header):
+    changes = []
+    for key in ("baseline", "target"):
+        old_value, old_text = getattr(indicator, f"{key}_value"), getattr(indicator, f"{key}_text")
+        new = getattr(data, key)
+        if old_value != new.value or old_text != new.text:
+            changes.append(
+                Change(
+                    header[key],
+                    _display_quantity(old_value, old_text),
+                    _display_quantity(new.value, new.text),
+                )
+            )
+    return changes
+
+
+def _measurement_changes(indicator, data):
+    """Measurements the file adds or changes; one it leaves out is kept, not a change."""
+    changes = []
+    existing = {period_key(m): m for m in indicator.measurements.all()}
+    for period, value in sorted(data.measurements.items(), key=lambda item: item[0].date):
+        old = existing.get(period.label)
+        if old is None or old.value != value:
+            changes.append(
+                Change(
+                    f"{MEASUREMENT_PREFIX} {period.label}",
+                    format_number(old.value, decimal_comma=True) if old else EMPTY,
+                    format_number(value, decimal_comma=True),
+                )
+            )
+    return changes
+
+
 def compare(indicator, data):
-    """The changes applying ``data`` would make to ``indicator``, column by column."""
+    """The changes applying ``data`` would make to ``indicator``, column by column. A column
+    the file does not have (``None`` in ``data``) changes nothing."""
     changes = []
 
     def check(label, old, new):
@@ -570,17 +621,7 @@ def compare(indicator, data):
             choice_label(data.kind, KIND_VALUES),
         )
     check(header["unit"], indicator.unit, data.unit)
-    for key in ("baseline", "target"):
-        old_value, old_text = getattr(indicator, f"{key}_value"), getattr(indicator, f"{key}_text")
-        new = getattr(data, key)
-        if old_value != new.value or old_text != new.text:
-            changes.append(
-                Change(
-                    header[key],
-                    _display_quantity(old_value, old_text),
-                    _display_quantity(new.value, new.text),
-                )
-            )
+    changes += _quantity_changes(indicator, data, header)
     if data.department is not None and indicator.department_id != data.department.pk:
         changes.append(
             Change(header["department"], indicator.department.name, data.department.name)
@@ -603,26 +644,17 @@ def compare(indicator, data):
                     header["sdg"], _display_targets(old_targets), _display_targets(data.sdg_targets)
                 )
             )
-    existing = {period_key(m): m for m in indicator.measurements.all()}
-    for period, value in sorted(data.measurements.items(), key=lambda item: item[0].date):
-        old = existing.get(period.label)
-        if old is None or old.value != value:
-            changes.append(
-                Change(
-                    f"{MEASUREMENT_PREFIX} {period.label}",
-                    format_number(old.value, decimal_comma=True) if old else EMPTY,
-                    format_number(value, decimal_comma=True),
-                )
-            )
+    changes += _measurement_changes(indicator, data)
     return changes
 
 
 def _unique_slug(base, taken):
-    base = base[:120] or "indicador"
+    length = Indicator._meta.get_field("slug").max_length
+    base = base[:length] or "indicador"
     slug, counter = base, 2
     while slug in taken:
         suffix = f"-{counter}"
-        slug = base[: 120 - len(suffix)] + suffix
+        slug = base[: length - len(suffix)] + suffix
         counter += 1
     taken.add(slug)
     return slug
@@ -637,105 +669,95 @@ def _workflow_getter():
     return lambda indicator: indicator.get_workflow()
 
 
-def _plan_rows(rows, plan, access):
-    """Match the rows with existing indicators and decide, for each, what happens."""
-    if not rows and not plan.errors:
-        plan.errors.append(Problem("no_rows"))
-    first_code_row, first_name_row = {}, {}
+def _report_duplicates(rows, plan):
+    """A code given twice, or (for rows without a code) a name twice in one department."""
+    first_rows = {}
     for data in rows:
         if data.code:
-            if data.code in first_code_row:
-                plan.errors.append(
-                    Problem(
-                        "duplicate_code",
-                        data.row,
-                        COLUMNS_BY_KEY["code"].header,
-                        {"value": data.code, "first_row": first_code_row[data.code]},
-                    )
-                )
-            else:
-                first_code_row[data.code] = data.row
+            key, code, column, value = ("code", data.code), "duplicate_code", "code", data.code
         elif data.name and data.department:
-            key = (data.department.pk, fold(data.name))
-            if key in first_name_row:
-                plan.errors.append(
-                    Problem(
-                        "duplicate_name",
-                        data.row,
-                        COLUMNS_BY_KEY["name"].header,
-                        {"value": data.name, "first_row": first_name_row[key]},
-                    )
-                )
-            else:
-                first_name_row[key] = data.row
-
-    rows_with_errors = {problem.row for problem in plan.errors}
-    valid = [data for data in rows if data.row not in rows_with_errors]
-    by_code, by_name = _existing(valid)
-    taken_slugs = set(Indicator.objects.values_list("slug", flat=True))
-    get_workflow = _workflow_getter()
-    matched = []
-    for data in valid:
-        if data.code:
-            existing = by_code.get(data.code)
+            key = ("name", data.department.pk, fold(data.name))
+            code, column, value = "duplicate_name", "name", data.name
         else:
-            candidates = by_name.get((data.department.pk, fold(data.name)), [])
-            if len(candidates) > 1:
-                plan.errors.append(
-                    Problem(
-                        "ambiguous_match",
-                        data.row,
-                        COLUMNS_BY_KEY["name"].header,
-                        {"value": data.name},
-                    )
+            continue
+        first_row = first_rows.setdefault(key, data.row)
+        if first_row != data.row:
+            plan.errors.append(
+                Problem(
+                    code,
+                    data.row,
+                    COLUMNS_BY_KEY[column].header,
+                    {"value": value, "first_row": first_row},
                 )
-                continue
-            existing = candidates[0] if candidates else None
-        if existing is None:
-            item = PlanItem(data.row, CREATE, data)
-            candidate = Indicator(department=data.department, code=data.code, name=data.name)
-            if not access.can_add():
-                plan.errors.append(Problem("no_add_permission", data.row))
-                continue
-            if not access.can_add(candidate):
-                plan.errors.append(
-                    Problem(
-                        "other_department",
-                        data.row,
-                        COLUMNS_BY_KEY["department"].header,
-                        {"value": data.department.name},
-                    )
-                )
-                continue
-            item.workflow = get_workflow(candidate)
-            item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
-            data.slug = _unique_slug(slugify(data.code or data.name), taken_slugs)
-            plan.items.append(item)
-            continue
-        changes = compare(existing, data)
-        if not changes:
-            plan.items.append(PlanItem(data.row, UNCHANGED, data, existing))
-            continue
-        if not plan.update:
-            columns = ", ".join(dict.fromkeys(change.label for change in changes))
-            plan.errors.append(Problem("exists", data.row, None, {"columns": columns}))
-            continue
-        if not access.can_change(existing):
-            plan.errors.append(Problem("no_change_permission", data.row))
-            continue
-        if access.lock_blocks(existing):
-            plan.errors.append(Problem("locked", data.row))
-            continue
-        item = PlanItem(data.row, UPDATE, data, existing, changes)
-        item.workflow = get_workflow(existing)
-        item.mode = (
-            SUBMIT if item.workflow else (PUBLISH if access.can_publish(existing) else DRAFT)
-        )
-        plan.items.append(item)
-        matched.append(item)
+            )
 
-    states = _active_workflow_states([item.indicator for item in matched])
-    for item in matched:
+
+_AMBIGUOUS = object()
+
+
+def _match(data, by_code, by_name, plan):
+    """The existing indicator a row names, None for a new one, or ``_AMBIGUOUS`` (reported)
+    when a row without a code names several indicators of its department."""
+    if data.code:
+        return by_code.get(data.code)
+    candidates = by_name.get((data.department.pk, fold(data.name)), [])
+    if len(candidates) > 1:
+        column = COLUMNS_BY_KEY["name"].header
+        plan.errors.append(Problem("ambiguous_match", data.row, column, {"value": data.name}))
+        return _AMBIGUOUS
+    return candidates[0] if candidates else None
+
+
+def _plan_creation(data, plan, access, get_workflow, taken_slugs):
+    """The item creating the row's indicator, or None after reporting why it may not."""
+    candidate = Indicator(department=data.department, code=data.code, name=data.name)
+    if not access.can_add():
+        plan.errors.append(Problem("no_add_permission", data.row))
+        return None
+    if not access.can_add(candidate):
+        plan.errors.append(
+            Problem(
+                "other_department",
+                data.row,
+                COLUMNS_BY_KEY["department"].header,
+                {"value": data.department.name},
+            )
+        )
+        return None
+    item = PlanItem(data.row, CREATE, data)
+    item.workflow = get_workflow(candidate)
+    item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish() else DRAFT)
+    data.slug = _unique_slug(Indicator.default_slug(data.code, data.name), taken_slugs)
+    return item
+
+
+def _plan_update(data, existing, plan, access, get_workflow):
+    """The item updating (or leaving alone) ``existing``, or None after reporting why it
+    may not change."""
+    changes = compare(existing, data)
+    if not changes:
+        return PlanItem(data.row, UNCHANGED, data, existing)
+    if not plan.update:
+        columns = ", ".join(dict.fromkeys(change.label for change in changes))
+        plan.errors.append(Problem("exists", data.row, None, {"columns": columns}))
+        return None
+    if not access.can_change(existing):
+        plan.errors.append(Problem("no_change_permission", data.row))
+        return None
+    if access.lock_blocks(existing):
+        plan.errors.append(Problem("locked", data.row))
+        return None
+    item = PlanItem(data.row, UPDATE, data, existing, changes)
+    item.workflow = get_workflow(existing)
+    item.mode = SUBMIT if item.workflow else (PUBLISH if access.can_publish(existing) else DRAFT)
+    return item
+
+
+def _check_workflow_states(updates, plan):
+    """An indicator in review cannot be updated; one whose workflow waits for changes is
+    resubmitted by the import."""
+    states = _active_workflow_states([item.indicator for item in updates])
+    for item in updates:
         state = states.get(str(item.indicator.pk))
         if state is None:
             continue
@@ -743,6 +765,34 @@ def _plan_rows(rows, plan, access):
             plan.errors.append(Problem("in_review", item.row))
         else:
             item.workflow_state = state  # needs changes: the import resubmits it
+
+
+def _plan_rows(rows, plan, access):
+    """Match the rows with existing indicators and decide, for each, what happens."""
+    if not rows and not plan.errors:
+        plan.errors.append(Problem("no_rows"))
+    _report_duplicates(rows, plan)
+
+    rows_with_errors = {problem.row for problem in plan.errors}
+    valid = [data for data in rows if data.row not in rows_with_errors]
+    by_code, by_name = _existing(valid)
+    taken_slugs = set(Indicator.objects.values_list("slug", flat=True))
+    get_workflow = _workflow_getter()
+    updates = []
+    for data in valid:
+        existing = _match(data, by_code, by_name, plan)
+        if existing is _AMBIGUOUS:
+            continue
+        if existing is None:
+            item = _plan_creation(data, plan, access, get_workflow, taken_slugs)
+        else:
+            item = _plan_update(data, existing, plan, access, get_workflow)
+        if item is None:
+            continue
+        plan.items.append(item)
+        if item.action == UPDATE:
+            updates.append(item)
+    _check_workflow_states(updates, plan)
     return plan
 
 

@@ -6,7 +6,7 @@ manifest (CSV) and one ZIP per fiscal year. The context is inline, so no harvest
 fetch anything else to read it.
 """
 
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -61,12 +61,91 @@ def _date(value):
     return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
 
 
+def _dataset(key, title, description, keywords, modified, distributions, publishing):
+    landing, publisher_id, contact = publishing
+    node = {
+        "@id": f"{landing}#{key}",
+        "@type": "dcat:Dataset",
+        "dct:identifier": key,
+        "dct:title": _text(title),
+        "dct:description": _text(description),
+        "dct:publisher": {"@id": publisher_id},
+        "dct:language": {"@id": SPANISH},
+        "dcat:keyword": [_text(keyword) for keyword in keywords],
+        "dcat:contactPoint": contact,
+        "dcat:landingPage": {"@id": landing},
+        "dcat:distribution": distributions,
+    }
+    if modified:
+        node["dct:modified"] = modified
+    return node
+
+
+def _indicators_dataset(absolute, publishing):
+    # The last approval of an indicator; rows loaded without the workflow (imports, demo
+    # data) have none, and then the latest measurement's cut-off date stands for it.
+    approved = Indicator.objects.filter(live=True).aggregate(
+        published=Max("last_published_at"), measured=Max("measurements__date")
+    )
+    distributions = [
+        _distribution(
+            absolute(reverse("opendata_indicators", args=[ext])),
+            _("Indicators (%(format)s)") % {"format": FORMATS[ext][1]},
+            ext,
+        )
+        for ext in ("csv", "xlsx", "json")
+    ]
+    return _dataset(
+        "indicadores",
+        _("Development plan indicators"),
+        _(
+            "Every approved indicator of the development plan with its code, name, kind, "
+            "unit, baseline, target, latest measurement and period, progress, responsible "
+            "department and the Sustainable Development Goal targets it contributes to."
+        ),
+        [_("indicators"), _("development plan"), _("SDG"), _("accountability")],
+        _date(approved["published"] or approved["measured"]),
+        distributions,
+        publishing,
+    )
+
+
+def _documents_dataset(absolute, publishing):
+    documents = public_documents()
+    distributions = [
+        _distribution(
+            absolute(reverse("opendata_documents_csv")),
+            _("List of published documents (CSV)"),
+            "csv",
+        ),
+    ]
+    distributions += [
+        _distribution(
+            absolute(reverse("document_year_zip", args=[row["fiscal_year"]])),
+            _("All documents of %(year)s (ZIP)") % {"year": row["fiscal_year"]},
+            "zip",
+        )
+        for row in documents.fiscal_years()
+    ]
+    return _dataset(
+        "documentos",
+        _("Published accountability documents"),
+        _(
+            "Reports, minutes, systematisations, improvement plans, evaluations and "
+            "presentations published by the administration, with their SHA-256 checksums."
+        ),
+        [_("documents"), _("accountability"), _("transparency")],
+        _date(documents.aggregate(last=Max("published_on"))["last"]),
+        distributions,
+        publishing,
+    )
+
+
 def build_catalogue(request, portal_settings):
     absolute = request.build_absolute_uri
     landing = absolute(reverse("opendata_index"))
-    publisher_id = landing + "#publicador"
     publisher = {
-        "@id": publisher_id,
+        "@id": landing + "#publicador",
         "@type": "foaf:Organization",
         "foaf:name": portal_settings.entity_name,
     }
@@ -76,86 +155,9 @@ def build_catalogue(request, portal_settings):
     }
     if portal_settings.email:
         contact["vcard:hasEmail"] = {"@id": f"mailto:{portal_settings.email}"}
+    publishing = (landing, publisher["@id"], contact)
 
-    # The last approval of an indicator; rows loaded without the workflow (imports, demo
-    # data) have none, and then the latest measurement's cut-off date stands for it.
-    approved = Indicator.objects.filter(live=True).aggregate(
-        published=Max("last_published_at"), measured=Max("measurements__date")
-    )
-    indicators_modified = _date(approved["published"] or approved["measured"])
-    documents = public_documents()
-    documents_modified = _date(documents.aggregate(last=Max("published_on"))["last"])
-    years = (
-        documents.filter(fiscal_year__isnull=False)
-        .values("fiscal_year")
-        .annotate(count=Count("pk"))
-        .order_by("-fiscal_year")
-    )
-
-    def dataset(key, title, description, keywords, modified, distributions):
-        node = {
-            "@id": f"{landing}#{key}",
-            "@type": "dcat:Dataset",
-            "dct:identifier": key,
-            "dct:title": _text(title),
-            "dct:description": _text(description),
-            "dct:publisher": {"@id": publisher_id},
-            "dct:language": {"@id": SPANISH},
-            "dcat:keyword": [_text(keyword) for keyword in keywords],
-            "dcat:contactPoint": contact,
-            "dcat:landingPage": {"@id": landing},
-            "dcat:distribution": distributions,
-        }
-        if modified:
-            node["dct:modified"] = modified
-        return node
-
-    indicators = dataset(
-        "indicadores",
-        _("Development plan indicators"),
-        _(
-            "Every approved indicator of the development plan with its code, name, kind, "
-            "unit, baseline, target, latest measurement and period, progress, responsible "
-            "department and the Sustainable Development Goal targets it contributes to."
-        ),
-        [_("indicators"), _("development plan"), _("SDG"), _("accountability")],
-        indicators_modified,
-        [
-            _distribution(
-                absolute(reverse("opendata_indicators", args=[ext])),
-                _("Indicators (%(format)s)") % {"format": FORMATS[ext][1]},
-                ext,
-            )
-            for ext in ("csv", "xlsx", "json")
-        ],
-    )
-    document_distributions = [
-        _distribution(
-            absolute(reverse("opendata_documents_csv")),
-            _("List of published documents (CSV)"),
-            "csv",
-        ),
-    ]
-    document_distributions += [
-        _distribution(
-            absolute(reverse("document_year_zip", args=[row["fiscal_year"]])),
-            _("All documents of %(year)s (ZIP)") % {"year": row["fiscal_year"]},
-            "zip",
-        )
-        for row in years
-    ]
-    documents_dataset = dataset(
-        "documentos",
-        _("Published accountability documents"),
-        _(
-            "Reports, minutes, systematisations, improvement plans, evaluations and "
-            "presentations published by the administration, with their SHA-256 checksums."
-        ),
-        [_("documents"), _("accountability"), _("transparency")],
-        documents_modified,
-        document_distributions,
-    )
-    datasets = [indicators, documents_dataset]
+    datasets = [_indicators_dataset(absolute, publishing), _documents_dataset(absolute, publishing)]
     modified = max((d["dct:modified"] for d in datasets if "dct:modified" in d), default=None)
     catalogue = {
         "@context": CONTEXT,

@@ -5,7 +5,6 @@ import json
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -24,19 +23,13 @@ LIBRARY_PAGE_SIZE = 25
 
 def _attachment(response, filename):
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
 @require_safe
 def document_library(request):
     public = public_documents()
-    years = list(
-        public.filter(fiscal_year__isnull=False)
-        .values("fiscal_year")
-        .annotate(count=Count("pk"), size=Sum("file_size"))
-        .order_by("-fiscal_year")
-    )
+    years = list(public.fiscal_years())
     filterset = DocumentFilter(
         request.GET,
         queryset=public.select_related("department"),
@@ -83,13 +76,7 @@ def opendata_index(request):
         {
             "indicator_fields": exports.INDICATOR_FIELDS,
             "document_fields": exports.DOCUMENT_FIELDS,
-            "years": list(
-                public_documents()
-                .filter(fiscal_year__isnull=False)
-                .values("fiscal_year")
-                .annotate(count=Count("pk"))
-                .order_by("-fiscal_year")
-            ),
+            "years": list(public_documents().fiscal_years()),
         },
     )
 
@@ -109,12 +96,10 @@ def indicators_export(request, extension):
         )
     else:
         # JSON is shown in the browser rather than downloaded.
-        response = HttpResponse(
+        return HttpResponse(
             exports.json_bytes("indicadores", fields, rows, timezone.now()),
             content_type="application/json; charset=utf-8",
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
     return _attachment(response, f"indicadores.{extension}")
 
 
@@ -136,5 +121,4 @@ def catalogue(request):
         json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"),
         content_type="application/ld+json; charset=utf-8",
     )
-    response["X-Content-Type-Options"] = "nosniff"
     return response

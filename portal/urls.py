@@ -19,9 +19,7 @@ def serve_public_media(request, path, folder):
     from django.views.static import serve
 
     # Rooted at the folder itself: "images/../private/…" cannot climb out of it.
-    response = serve(request, path, document_root=os.path.join(settings.MEDIA_ROOT, folder))
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return serve(request, path, document_root=os.path.join(settings.MEDIA_ROOT, folder))
 
 
 def public_media_urlpatterns():

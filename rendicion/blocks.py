@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from rendicion.choices import Phase
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"))
@@ -77,12 +79,7 @@ class DocumentListBlock(blocks.StreamBlock):
 
 
 class PhaseBlock(blocks.StructBlock):
-    PHASES = [
-        ("preparation", _("Preparation")),
-        ("implementation", _("Implementation")),
-        ("evaluation", _("Evaluation and follow-up")),
-    ]
-    phase = blocks.ChoiceBlock(choices=PHASES, label=_("phase"))
+    phase = blocks.ChoiceBlock(choices=Phase.choices, label=_("phase"))
     description = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ul", "ol"], label=_("description")
     )

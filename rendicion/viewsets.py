@@ -70,21 +70,7 @@ class IndicatorViewSet(DepartmentScopedViewSet):
     list_display = ["code", "name", "department", "kind"]
     list_filter = ["kind", "department", "direction", "live"]
     list_per_page = 50
-    list_export = [
-        "code",
-        "name",
-        "kind",
-        "unit",
-        "baseline_value",
-        "baseline_text",
-        "target_value",
-        "target_text",
-        "direction",
-        "department",
-        "plan_line",
-        "programme",
-        "live",
-    ]
+    list_export = ["code", *Indicator.DATA_FIELDS, "live"]
     export_filename = "indicadores"
 
     def get_queryset(self, request):

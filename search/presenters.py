@@ -17,7 +17,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from rendicion.models import Indicator
-from rendicion.templatetags.portal_tags import sdg_goal_url
 from search.analysis import highlight
 from search.engine import DOCUMENT, GOAL, INDICATOR, PAGE, TARGET
 
@@ -118,7 +117,6 @@ class Presenter:
         self.request = request
         self.stems = stems
         self.departments = departments
-        self.context = {"request": request}  # for sdg_goal_url, which caches the index URL
         self.builders = {
             PAGE: self.page,
             INDICATOR: self.indicator,
@@ -182,7 +180,7 @@ class Presenter:
             GOAL,
             _("Sustainable Development Goal %(number)s") % {"number": goal.number},
             self._title(goal.short_title),
-            sdg_goal_url(self.context, goal),
+            goal.get_url(self.request) or "",
             self._snippet(goal.title),
             [],
             hit.pin is not None,
@@ -193,7 +191,7 @@ class Presenter:
             TARGET,
             _("SDG target %(code)s") % {"code": target.code},
             self._title(target.short_title),
-            sdg_goal_url(self.context, target.goal),
+            target.goal.get_url(self.request) or "",
             self._snippet(target.title),
             [str(target.goal)],
             hit.pin is not None,

@@ -175,6 +175,7 @@ class CycleFactory(PageFactory):
     title = factory.LazyAttribute(lambda o: f"Rendición de Cuentas {o.year}")
     year = factory.Sequence(lambda n: 2021 + n)
     objective = "<p>Informar, explicar y dialogar con la ciudadanía.</p>"
+    show_in_menus = True  # the main menu shows the latest cycle
 
 
 class DepartmentSectionFactory(PageFactory):
@@ -222,6 +223,7 @@ class IndicatorIndexFactory(PageFactory):
 
     title = "Indicadores"
     slug = "indicadores"
+    show_in_menus = True
 
 
 class SdgIndexFactory(PageFactory):
@@ -230,6 +232,7 @@ class SdgIndexFactory(PageFactory):
 
     title = "Objetivos de Desarrollo Sostenible"
     slug = "ods"
+    show_in_menus = True
 
 
 def page_exists(page_id):

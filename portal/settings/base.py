@@ -75,6 +75,9 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lockout into the response of accounts.lockout.
     "axes.middleware.AxesMiddleware",
 ]
+# SecurityMiddleware sends "X-Content-Type-Options: nosniff" with every response: downloads,
+# exports and served media rely on it, so no view sets it (Django's default, stated here).
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- Sign-in protection (django-axes, docs/security.md) ---
 AUTHENTICATION_BACKENDS = [

@@ -62,7 +62,6 @@ def image_file(request, image_id, name):
     response = sendfile(request, storage.private_path(name), **options)
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]  # as in document_download
-    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     # Who may see it depends on the user: no shared cache may keep it, and the browser asks
     # again (cheaply: Last-Modified) before reusing it.

@@ -1,7 +1,6 @@
 """The accountability cycle (vigencia) and the department sections inside it."""
 
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
@@ -11,6 +10,7 @@ from wagtail.search import index
 
 from rendicion.blocks import BodyBlock, PhaseBlock
 from rendicion.choices import Phase
+from rendicion.models.mixins import CyclePageMixin
 from rendicion.visibility import hidden_branches, public_pages
 
 
@@ -46,6 +46,8 @@ class AccountabilityCycleIndexPage(Page):
         "rendicion.PublicHearingPage",
         "rendicion.ImprovementPlanPage",
     ]
+    # The main menu shows the current cycle (the latest year): see HomePage.menu_pages.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("accountability cycle")
@@ -128,7 +130,7 @@ class CycleActivity(Orderable):
         return self.title
 
 
-class DepartmentSectionPage(Page):
+class DepartmentSectionPage(CyclePageMixin, Page):
     """A department's part of a cycle: its encounters, reports and plans for the vigencia.
 
     Giving each department its own branch of the tree lets Wagtail's page permissions
@@ -157,10 +159,6 @@ class DepartmentSectionPage(Page):
     class Meta:
         verbose_name = _("department section")
         verbose_name_plural = _("department sections")
-
-    @cached_property
-    def cycle(self):
-        return AccountabilityCycleIndexPage.objects.ancestor_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
         from rendicion.models import DialogueEncounterPage, Indicator, ReportPage

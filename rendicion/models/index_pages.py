@@ -11,7 +11,27 @@ from wagtail.models import Page
 from rendicion.visibility import public_pages
 
 
-class IndicatorIndexPage(RoutablePageMixin, Page):
+class LinkedIndexMixin:
+    """For the one index page of its type (``max_count = 1``) that other objects link into:
+    an indicator's address is under the indicator index, a goal's under the SDG index."""
+
+    @classmethod
+    def find_with_url(cls, request=None, cache_owner=None):
+        """The live index page and its URL ("" when there is none), looked up once per
+        request (a listing links many rows), or once per ``cache_owner`` without one."""
+        owner = request if request is not None else cache_owner
+        key = f"_{cls._meta.model_name}_with_url"
+        found = getattr(owner, key, None)
+        if found is None:
+            index_page = cls.objects.live().first()
+            url = (index_page.get_url(request=request) or "") if index_page else ""
+            found = (index_page, url)
+            if owner is not None:
+                setattr(owner, key, found)
+        return found
+
+
+class IndicatorIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     """/indicadores/: the development plan's indicators, filterable, each at its own address."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -21,6 +41,8 @@ class IndicatorIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    show_in_menus_default = True
+    menu_label = _("Indicators")  # the main menu's short name for it
 
     PAGE_SIZE = 25
 
@@ -30,13 +52,8 @@ class IndicatorIndexPage(RoutablePageMixin, Page):
 
     @classmethod
     def url_for_indicator(cls, indicator, request=None):
-        # The index URL is looked up once per request: listings link many indicators.
-        cache_owner = request if request is not None else indicator
-        base = getattr(cache_owner, "_indicator_index_url", None)
-        if base is None:
-            index_page = cls.objects.live().first()
-            base = index_page.get_url(request=request) if index_page else ""
-            cache_owner._indicator_index_url = base
+        """/indicadores/<code or slug>/, or None without a live index page."""
+        _index_page, base = cls.find_with_url(request, cache_owner=indicator)
         return f"{base}{indicator.url_key}/" if base else None
 
     @path("")
@@ -87,7 +104,7 @@ def _goal_or_404(number):
         raise Http404 from exc
 
 
-class SdgIndexPage(RoutablePageMixin, Page):
+class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     """/ods/: the 17 goals, and /ods/<n>/ with the goal's targets and the indicators linked."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -97,10 +114,18 @@ class SdgIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    show_in_menus_default = True
+    menu_label = _("SDGs")
 
     class Meta:
         verbose_name = _("SDG index")
         verbose_name_plural = _("SDG indexes")
+
+    @classmethod
+    def url_for_goal(cls, goal, request=None):
+        """/ods/<number>/, or None without a live index page."""
+        index_page, base = cls.find_with_url(request, cache_owner=goal)
+        return base + index_page.reverse_subpage("goal", args=[goal.number]) if base else None
 
     @path("")
     def index_route(self, request):

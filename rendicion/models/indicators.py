@@ -108,6 +108,23 @@ class Indicator(
 
     objects = IndicatorQuerySet.as_manager()
 
+    # The indicator's own data as its editors fill it in (besides its code, slug, state,
+    # measurements and SDG targets): what the bulk import writes, the admin listing exports
+    # and the tests compare.
+    DATA_FIELDS = (
+        "name",
+        "kind",
+        "unit",
+        "baseline_value",
+        "baseline_text",
+        "target_value",
+        "target_text",
+        "direction",
+        "department",
+        "plan_line",
+        "programme",
+    )
+
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),
         FieldPanel("name"),
@@ -154,11 +171,16 @@ class Indicator(
     def __str__(self):
         return f"{self.code} · {self.name}" if self.code else self.name
 
+    @classmethod
+    def default_slug(cls, code, name):
+        """The slug of an indicator given none: from its code, or its name without one."""
+        return slugify(code or name)[: cls._meta.get_field("slug").max_length]
+
     def clean(self):
         super().clean()
         self.code = self.code.strip()
         if not self.slug:
-            self.slug = slugify(self.code or self.name)[:120]
+            self.slug = self.default_slug(self.code, self.name)
         if self.baseline_value is None and not self.baseline_text.strip():
             raise ValidationError(
                 {"baseline_value": _("Give the baseline as a number, a text or both.")}
@@ -170,7 +192,7 @@ class Indicator(
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.code or self.name)[:120]
+            self.slug = self.default_slug(self.code, self.name)
         super().save(*args, **kwargs)
 
     @property

@@ -15,7 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
@@ -38,6 +38,18 @@ def sha256_of_file(file):
         digest.update(chunk)
     file.seek(0)
     return digest.hexdigest()
+
+
+class PortalDocumentQuerySet(DocumentQuerySet):
+    def fiscal_years(self):
+        """One row per fiscal year among these documents, newest first, with the number of
+        documents and their total size: ``{"fiscal_year", "count", "size"}``."""
+        return (
+            self.filter(fiscal_year__isnull=False)
+            .values("fiscal_year")
+            .annotate(count=models.Count("pk"), size=models.Sum("file_size"))
+            .order_by("-fiscal_year")
+        )
 
 
 class PortalDocument(AbstractDocument):
@@ -80,6 +92,8 @@ class PortalDocument(AbstractDocument):
         editable=False,
         help_text=_("Checksum of the file's bytes, computed on upload and on every replacement."),
     )
+
+    objects = PortalDocumentQuerySet.as_manager()
 
     admin_form_fields = (
         *Document.admin_form_fields,

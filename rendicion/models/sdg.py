@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from rendicion.models.index_pages import SdgIndexPage
+
 
 class SdgGoal(index.Indexed, models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -38,6 +40,11 @@ class SdgGoal(index.Indexed, models.Model):
 
     def __str__(self):
         return f"ODS {self.number}. {self.short_title}"
+
+    def get_url(self, request=None):
+        """The goal's page (/ods/4/) under the SDG index; None when there is no index. With
+        ``request``, the index is looked up once per request however many goals link."""
+        return SdgIndexPage.url_for_goal(self, request=request)
 
 
 class SdgTarget(index.Indexed, models.Model):

@@ -205,6 +205,11 @@ class DemoDataTests(TestCase):
         slugs = set(home.get_children().values_list("slug", flat=True))
         self.assertEqual(slugs, {"indicadores", "ods", "rendicion-de-cuentas-2021"})
 
+    def test_main_menu_lists_the_cycle_the_indicators_and_the_sdgs(self):
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        self.assertEqual([page.slug for page in home.menu_pages()],
+                         ["rendicion-de-cuentas-2021", "indicadores", "ods"])
+
     def test_cycle(self):
         cycle = models.AccountabilityCycleIndexPage.objects.get(slug="rendicion-de-cuentas-2021")
         self.assertEqual(cycle.year, 2021)

@@ -91,21 +91,8 @@ def indicators():
     )
 
 
-FIELDS = [
-    "code",
-    "slug",
-    "name",
-    "kind",
-    "unit",
-    "baseline_value",
-    "baseline_text",
-    "target_value",
-    "target_text",
-    "direction",
-    "plan_line",
-    "programme",
-    "live",
-]
+# The department is compared by name, below.
+FIELDS = ["code", "slug", *(f for f in Indicator.DATA_FIELDS if f != "department"), "live"]
 
 
 def snapshot():

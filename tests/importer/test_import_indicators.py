@@ -406,6 +406,22 @@ def test_duplicate_code_points_at_both_rows(tmp_path, educacion):
     assert Indicator.objects.count() == 0
 
 
+def test_duplicate_name_without_code_points_at_both_rows(educacion, salud):
+    rows = [HEADER, row("", "Sin código"), row("", "Sin código", Responsable=salud.name),
+            row("", "sin  código")]
+    plan = build_plan(xlsx_bytes(rows), "dup.xlsx")
+    assert errors_of(plan) == [(4, "Indicador", "duplicate_name")]  # same department only
+    assert plan.errors[0].params["first_row"] == 2
+
+
+def test_a_row_without_code_naming_two_indicators_is_ambiguous(educacion):
+    IndicatorFactory(code="", slug="a", name="Sin código", department=educacion)
+    IndicatorFactory(code="", slug="b", name="Sin código", department=educacion)
+    plan = build_plan(xlsx_bytes([HEADER, row("", "Sin código")]), "amb.xlsx")
+    assert errors_of(plan) == [(2, "Indicador", "ambiguous_match")]
+    assert plan.items == []
+
+
 def test_every_error_is_reported_with_its_row(tmp_path, educacion):
     rows = [
         ["Matriz 2021"],

@@ -159,6 +159,7 @@ def test_image_on_a_published_page_is_served_from_disk_until_unpublished(client,
     rendition = reload(image).renditions.get()
     assert src == public_media_url(rendition.file)
     assert fetch(client, src) == (200, stored_bytes(rendition.file))
+    assert client.get(src)["X-Content-Type-Options"] == "nosniff"
     assert_public(client, image, rendition)
 
     ReportPage.objects.get(pk=page.pk).unpublish()

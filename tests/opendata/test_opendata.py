@@ -164,6 +164,15 @@ def test_documents_csv_is_the_manifest_of_public_documents(client):
     assert rows[0]["url"] == f"http://testserver{published.url}"
 
 
+def test_every_export_tells_browsers_not_to_guess_its_type(client, indicators):
+    urls = [reverse("opendata_indicators", args=[ext]) for ext in ("csv", "xlsx", "json")]
+    urls += [reverse("opendata_documents_csv"), reverse("opendata_catalogue")]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Content-Type-Options"] == "nosniff", url
+
+
 # --- DCAT ----------------------------------------------------------------------------------
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")

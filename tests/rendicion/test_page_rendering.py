@@ -8,6 +8,7 @@ on SQLite and leave a query or two of headroom; raise one only with a reason.
 """
 
 import datetime
+import re
 from decimal import Decimal
 from itertools import count
 
@@ -227,6 +228,41 @@ def test_main_navigation_leaves_out_private_sections(client, home, indicator_ind
     assert f'href="{sdg_index.url}"' not in nav
 
 
+def test_main_navigation_follows_show_in_menus(client, home, indicator_index, sdg_index, cycle):
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=sdg_index.pk).update(show_in_menus=False)
+    html = fetch(client, indicator_index.url)
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert f'href="{cycle.url}"' in nav
+    assert f'href="{indicator_index.url}"' in nav
+    assert f'href="{sdg_index.url}"' not in nav
+    # In the order of the home page's subpage types, whatever the tree's.
+    assert nav.index(f'href="{cycle.url}"') < nav.index(f'href="{indicator_index.url}"')
+
+
+def test_new_index_and_cycle_pages_are_shown_in_menus_by_default(home):
+    from rendicion.models import AccountabilityCycleIndexPage, IndicatorIndexPage, SdgIndexPage
+
+    for model in (AccountabilityCycleIndexPage, IndicatorIndexPage, SdgIndexPage):
+        assert model(title="x").show_in_menus
+
+
+def test_migration_ticks_show_in_menus_on_existing_menu_pages(home, cycle, indicator_index,
+                                                              sdg_index):
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Page
+
+    migration = importlib.import_module("rendicion.migrations.0008_index_pages_in_menus")
+    pages = [cycle.pk, indicator_index.pk, sdg_index.pk]
+    Page.objects.filter(pk__in=pages).update(show_in_menus=False)
+    migration.show_in_menus(apps, None)
+    assert Page.objects.filter(pk__in=pages, show_in_menus=True).count() == 3
+    assert not Page.objects.get(pk=home.pk).show_in_menus
+
+
 # --- Accountability cycle ------------------------------------------------------------------
 
 def test_cycle_page_shows_objective_phases_schedule_and_children(client, cycle, education):
@@ -248,6 +284,11 @@ def test_cycle_page_shows_objective_phases_schedule_and_children(client, cycle, 
     assert "Comuna 1" in html
     # Breadcrumbs: home, then the cycle as the current page.
     assert 'aria-current="page">Rendición de Cuentas 2021</span>' in html
+    # Each section is labelled by its own heading: no id twice on the page.
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert '<section id="audiencia" class="section" aria-labelledby="audiencia-title">' in html
+    assert '<h2 id="audiencia-title">Audiencia pública participativa</h2>' in html
 
 
 def test_cycle_page_query_budget(client, cycle, django_assert_num_queries,
@@ -797,6 +838,32 @@ def test_editors_see_the_wagtail_userbar(admin_client, home):
 
 # --- Template filters ----------------------------------------------------------------------
 
+def test_section_tag_wraps_its_content_in_a_section_labelled_by_its_heading():
+    from django.template import Context, Template
+
+    html = Template(
+        "{% load layout_tags %}"
+        '{% section "metas-title" title id="metas" heading_class="results-count" %}'
+        "<p>Contenido</p>{% endsection %}"
+        '{% section "otra-title" "Otra" class="" eyebrow="Antes" %}<p>Más</p>{% endsection %}'
+    ).render(Context({"title": "Metas & avances"}))
+    assert html.startswith(
+        '<section id="metas" class="section" aria-labelledby="metas-title">\n'
+        '  <h2 id="metas-title" class="results-count">Metas &amp; avances</h2>\n'
+        "  <p>Contenido</p>\n</section>")
+    assert ('<section aria-labelledby="otra-title">\n  <p class="eyebrow">Antes</p>\n'
+            '  <h2 id="otra-title">Otra</h2>') in html
+
+
+def test_section_tag_refuses_unknown_options():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load layout_tags %}{% section "x" "X" role="note" %}{% endsection %}')
+    with pytest.raises(TemplateSyntaxError):
+        Template('{% load layout_tags %}{% section "x" %}{% endsection %}')
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     (Decimal("1050.0000"), "1.050"),
     (Decimal("61.5"), "61,5"),
@@ -809,19 +876,19 @@ def test_editors_see_the_wagtail_userbar(admin_client, home):
     (None, ""),
 ])
 def test_num_filter_writes_colombian_numbers_without_trailing_zeros(value, expected):
-    from rendicion.templatetags.portal_tags import num
+    from rendicion.templatetags.formatting_tags import num
 
     assert num(value) == expected
 
 
 def test_num_filter_rounds_half_up_to_the_places_asked():
-    from rendicion.templatetags.portal_tags import num
+    from rendicion.templatetags.formatting_tags import num
 
     assert num(Decimal("2.25"), 1) == "2,3"
 
 
 def test_plain_number_and_colours_are_safe_for_style_attributes():
-    from rendicion.templatetags.portal_tags import on_colour, plain_number, safe_colour
+    from rendicion.templatetags.formatting_tags import on_colour, plain_number, safe_colour
 
     assert plain_number(Decimal("100.0")) == "100"
     assert plain_number(Decimal("61.5")) == "61.5"
@@ -831,6 +898,6 @@ def test_plain_number_and_colours_are_safe_for_style_attributes():
 
 
 def test_long_date_writes_the_month_in_lower_case():
-    from rendicion.templatetags.portal_tags import long_date
+    from rendicion.templatetags.formatting_tags import long_date
 
     assert long_date(datetime.date(2021, 12, 15)) == "15 de diciembre de 2021"

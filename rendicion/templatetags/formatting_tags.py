@@ -1,25 +1,19 @@
-"""Template tags and filters of the public portal.
+"""Template filters and tags that format values: numbers, progress bars, dates, colours,
+the labels of block choices and small list helpers.
 
 Everything here is cheap on purpose: page listings call these once per row, so nothing may
-touch the database per call. What needs a query (the navigation, the breadcrumbs, the URL of
-the indicator and SDG indexes) runs once per request and is cached on the request.
+touch the database.
 """
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
-from django.conf import settings
-from django.db.models import F
 from django.utils import dateformat
 from django.utils.formats import number_format
-from wagtail.models import Page, Site
-
-from rendicion.visibility import public_pages
 
 register = template.Library()
 
-NAV_MODELS = ("accountabilitycycleindexpage", "indicatorindexpage", "sdgindexpage")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 NEUTRAL_COLOUR = "#5f6b66"
 
@@ -162,146 +156,12 @@ def choice_label(struct_value, name):
     return raw or ""
 
 
+# --- Lists ---------------------------------------------------------------------------------
+
 @register.filter
 def sum_attr(items, attr):
     """Sum of an attribute over already-fetched items: ``{{ attendance|sum_attr:"count" }}``."""
     return sum(getattr(item, attr, 0) or 0 for item in items)
-
-
-# --- URLs ----------------------------------------------------------------------------------
-
-def _site(request):
-    return Site.find_for_request(request) if request is not None else None
-
-
-def _root_paths(request):
-    if request is None:
-        return Site.get_site_root_paths()
-    try:
-        return request._wagtail_cached_site_root_paths
-    except AttributeError:
-        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-        return request._wagtail_cached_site_root_paths
-
-
-def _site_root_url_path(request):
-    """The url_path of the current site's home page, e.g. "/inicio/", from the cached paths."""
-    site = _site(request)
-    paths = _root_paths(request)
-    for root in paths:
-        if site is None or root.site_id == site.id:
-            return root.root_path
-    return "/"
-
-
-@register.simple_tag(takes_context=True)
-def indicator_url(context, indicator):
-    """The public address of an indicator; the index URL is looked up once per request."""
-    return indicator.get_url(context.get("request")) or ""
-
-
-@register.simple_tag(takes_context=True)
-def sdg_goal_url(context, goal):
-    """The address of an SDG goal page (/ods/4/); the index URL is looked up once per request."""
-    from rendicion.models import SdgIndexPage
-
-    request = context.get("request")
-    cache_owner = request if request is not None else goal
-    base = getattr(cache_owner, "_sdg_index_url", None)
-    if base is None:
-        index_page = SdgIndexPage.objects.live().first()
-        base = (index_page.get_url(request=request) or "") if index_page else ""
-        cache_owner._sdg_index_url = base
-        cache_owner._sdg_index_page = index_page
-    if not base:
-        return ""
-    index_page = cache_owner._sdg_index_page
-    return base + index_page.reverse_subpage("goal", args=[goal.number])
-
-
-@register.simple_tag(takes_context=True)
-def site_name(context):
-    site = _site(context.get("request"))
-    if site is not None and site.site_name:
-        return site.site_name
-    return getattr(settings, "WAGTAIL_SITE_NAME", "")
-
-
-# --- Navigation ----------------------------------------------------------------------------
-
-def _is_within(page, item):
-    return page is not None and getattr(page, "url_path", "").startswith(item.url_path)
-
-
-@register.inclusion_tag("includes/main_nav.html", takes_context=True)
-def main_nav(context):
-    """Home, the current accountability cycle, the indicators and the SDGs, in one query."""
-    request = context.get("request")
-    page = context.get("page")
-    root_path = _site_root_url_path(request)
-    candidates = (
-        public_pages(Page.objects.filter(
-            url_path__startswith=root_path, content_type__app_label="rendicion",
-            content_type__model__in=NAV_MODELS))
-        .annotate(nav_model=F("content_type__model"),
-                  nav_year=F("accountabilitycycleindexpage__year"))
-        .order_by("path"))
-    found = {}
-    for candidate in candidates:
-        current = found.get(candidate.nav_model)
-        if current is None or (candidate.nav_model == "accountabilitycycleindexpage"
-                               and (candidate.nav_year or 0) > (current.nav_year or 0)):
-            found[candidate.nav_model] = candidate
-
-    items = []
-    for model, kind in (("accountabilitycycleindexpage", "cycle"),
-                        ("indicatorindexpage", "indicators"), ("sdgindexpage", "sdgs")):
-        item = found.get(model)
-        if item is not None:
-            items.append({"page": item, "kind": kind, "active": _is_within(page, item),
-                          "current": page is not None and page.pk == item.pk})
-    on_home = page is not None and getattr(page, "url_path", None) == root_path
-    url_name = (
-        request.resolver_match.url_name
-        if page is None and request is not None and request.resolver_match is not None
-        else None
-    )
-    return {
-        "request": request,
-        "items": items,
-        "home_current": on_home,
-        "search_current": url_name == "search",
-        "documents_current": url_name == "document_library",
-        "data_current": url_name == "opendata_index",
-    }
-
-
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, current=None):
-    """Ancestors of the page inside the site, in one query.
-
-    ``current`` names a routed sub-page (an indicator, an SDG goal): the page itself becomes
-    a link and ``current`` is shown as the last, current crumb.
-    """
-    request = context.get("request")
-    page = context.get("page")
-    if page is None:
-        return {"crumbs": [], "current": current, "request": request}
-    root_path = _site_root_url_path(request)
-    ancestors = []
-    if page.url_path != root_path:
-        ancestors = list(page.get_ancestors().filter(url_path__startswith=root_path))
-    crumbs = [{"page": ancestor, "is_root": ancestor.url_path == root_path}
-              for ancestor in ancestors]
-    if current:
-        crumbs.append({"page": page, "is_root": page.url_path == root_path})
-    return {
-        "crumbs": crumbs,
-        "page": page,
-        "current": current,
-        "request": request,
-        "show": bool(crumbs),
-    }
 
 
 @register.filter
