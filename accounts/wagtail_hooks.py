@@ -20,7 +20,6 @@ class LockoutViewSet(ModelViewSet):
     form_fields = ["username"]
 
 
-
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet()

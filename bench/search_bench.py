@@ -15,6 +15,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def fresh_database(url):
 fresh_database(DATABASE_URL)
 os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-os.environ.setdefault("MEDIA_ROOT", "/tmp/search-bench-media")
+os.environ.setdefault("MEDIA_ROOT", os.path.join(tempfile.gettempdir(), "search-bench-media"))
 
 import django  # noqa: E402
 

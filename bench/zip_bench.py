@@ -61,8 +61,13 @@ def create_documents(collection, year, total_mb):
             out.write(b"%PDF-1.4\n")
             out.write(os.urandom(FILE_SIZE - 9))
         PortalDocument.objects.create(
-            title=f"Documento {year}-{i}", file=name, file_size=FILE_SIZE,
-            sha256="0" * 64, collection=collection, fiscal_year=year)
+            title=f"Documento {year}-{i}",
+            file=name,
+            file_size=FILE_SIZE,
+            sha256="0" * 64,
+            collection=collection,
+            fiscal_year=year,
+        )
     return count * FILE_SIZE
 
 
@@ -90,8 +95,10 @@ def main():
         collection = Collection.get_first_root_node().add_child(name="Bench")
         PublicCollection.objects.create(collection=collection)
         client = Client()
-        print(f"{'documents':>10} {'zip MB':>8} {'seconds':>8} {'MB/s':>6} "
-              f"{'py peak MB':>10} {'max RSS MB':>10}")
+        print(
+            f"{'documents':>10} {'zip MB':>8} {'seconds':>8} {'MB/s':>6} "
+            f"{'py peak MB':>10} {'max RSS MB':>10}"
+        )
         peaks = []
         for year, total_mb in ((2020, 20), (2021, large_mb)):
             stored = create_documents(collection, year, total_mb)
@@ -99,8 +106,10 @@ def main():
             rss = max_rss_mb()
             _, _, peak = stream(client, year, trace=True)
             peaks.append(peak)
-            print(f"{stored // FILE_SIZE:>10} {received / MB:>8.1f} {elapsed:>8.2f} "
-                  f"{received / MB / elapsed:>6.0f} {peak / MB:>10.2f} {rss:>10.1f}")
+            print(
+                f"{stored // FILE_SIZE:>10} {received / MB:>8.1f} {elapsed:>8.2f} "
+                f"{received / MB / elapsed:>6.0f} {peak / MB:>10.2f} {rss:>10.1f}"
+            )
         # The archive is sound: every entry's CRC checks out.
         archive_path = WORK_DIR / "check.zip"
         with open(archive_path, "wb") as out:
@@ -111,8 +120,10 @@ def main():
             entries = len(archive.namelist())
         print(f"archive check: {entries} entries, {'all CRCs valid' if bad is None else bad}")
         flat = bad is None and peaks[1] < peaks[0] * 1.5 + MB
-        print(f"peak memory {'flat' if flat else 'NOT flat'}: {peaks[0] / MB:.2f} MB for 20 MB, "
-              f"{peaks[1] / MB:.2f} MB for {large_mb} MB of documents")
+        print(
+            f"peak memory {'flat' if flat else 'NOT flat'}: {peaks[0] / MB:.2f} MB for 20 MB, "
+            f"{peaks[1] / MB:.2f} MB for {large_mb} MB of documents"
+        )
     return 0 if flat else 1
 
 

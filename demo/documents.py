@@ -14,7 +14,7 @@ DOCUMENTS = [
         "title": "Informe de gestión de Rendición de Cuentas 2021 - Alcaldía de Palmira",
         "filename": "informe-gestion-rendicion-de-cuentas-2021.pdf",
         "description": "Informe de la gestión de la administración municipal durante la "
-                       "vigencia 2021, presentado en la audiencia pública participativa.",
+        "vigencia 2021, presentado en la audiencia pública participativa.",
         "lines": [
             "Alcaldía de Palmira · Secretaría de Participación Comunitaria",
             "Vigencia: 1 de enero a 31 de diciembre de 2021.",
@@ -84,7 +84,7 @@ DOCUMENTS = [
         "title": "Informe de sistematización de los diálogos participativos 2021",
         "filename": "informe-sistematizacion-dialogos-2021.pdf",
         "description": "Consolidado de los encuentros por dependencia, las jornadas zonales y la "
-                       "audiencia pública.",
+        "audiencia pública.",
         "lines": [
             "Secretaría de Participación Comunitaria",
             "",
@@ -105,7 +105,7 @@ DOCUMENTS = [
         "title": "Informe final de evaluación del proceso de rendición de cuentas 2021",
         "filename": "informe-final-evaluacion-rendicion-de-cuentas-2021.pdf",
         "description": "Evaluación de la estrategia: cumplimiento del cronograma, participación "
-                       "y percepción ciudadana.",
+        "y percepción ciudadana.",
         "lines": [
             "Secretaría de Participación Comunitaria",
             "",

@@ -40,8 +40,10 @@ class Stats:
         for label, counts in self.counts.items():
             total = sum(counts.values())
             ending = "as" if label in FEMININE_LABELS else "os"  # Spanish agreement
-            yield (f"{label}: {total} ({counts[CREATED]} cread{ending}, "
-                   f"{counts[UPDATED]} actualizad{ending}, {counts[UNCHANGED]} sin cambios)")
+            yield (
+                f"{label}: {total} ({counts[CREATED]} cread{ending}, "
+                f"{counts[UPDATED]} actualizad{ending}, {counts[UNCHANGED]} sin cambios)"
+            )
         yield from self.notes
 
 
@@ -52,8 +54,11 @@ def stream(key, blocks):
     run stores identical JSON and a re-run can tell that nothing changed.
     """
     return [
-        {"type": block_type, "value": value,
-         "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{key}:{position}"))}
+        {
+            "type": block_type,
+            "value": value,
+            "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{key}:{position}")),
+        }
         for position, (block_type, value) in enumerate(blocks)
     ]
 
@@ -101,8 +106,9 @@ def sync_children(obj, relation, key_fields, rows):
     manager = getattr(obj, relation)
     # Foreign keys in the key are compared by id (attname), without fetching the objects.
     attnames = [manager.model._meta.get_field(name).attname for name in key_fields]
-    existing = {tuple(getattr(child, attname) for attname in attnames): child
-                for child in manager.all()}
+    existing = {
+        tuple(getattr(child, attname) for attname in attnames): child for child in manager.all()
+    }
     has_sort_order = hasattr(manager.model, "sort_order")
     children, changed, seen = [], False, set()
     for position, row in enumerate(rows):
@@ -159,7 +165,8 @@ def upsert_page(stats, parent, model, slug, children=None, **values):
         other = Page.objects.child_of(parent).filter(slug=slug).first()
         if other is not None:
             raise CommandError(
-                f"«{other.url_path}» ya existe y no es de tipo {model._meta.verbose_name}.")
+                f"«{other.url_path}» ya existe y no es de tipo {model._meta.verbose_name}."
+            )
         page = model(slug=slug)
         assign(page, **values)
         for relation, (key_fields, rows) in (children or {}).items():

@@ -17,8 +17,10 @@ INDICATORS = [
     {
         "slug": "ie-mejoramiento-clasificacion-saber-11",
         "code": "",
-        "name": ("Número de Instituciones Educativas con mejoramiento de clasificación de plantel "
-                 "según las pruebas Saber 11"),
+        "name": (
+            "Número de Instituciones Educativas con mejoramiento de clasificación de plantel "
+            "según las pruebas Saber 11"
+        ),
         "kind": "result",
         "unit": "Número",
         "baseline_text": "08 IE clasificación C, 08 IE clasificación B, 08 IE clasificación A",
@@ -26,8 +28,13 @@ INDICATORS = [
         "department": "educacion",
         "sdg_targets": ["4.1", "4.2", "4.3", "4.4", "4.5", "13.3"],
         "measurements": [
-            ("2021", "2021-12-31", "3", "ICFES, clasificación de planteles Saber 11 de 2021",
-             "Tres instituciones educativas oficiales subieron de categoría frente a 2019."),
+            (
+                "2021",
+                "2021-12-31",
+                "3",
+                "ICFES, clasificación de planteles Saber 11 de 2021",
+                "Tres instituciones educativas oficiales subieron de categoría frente a 2019.",
+            ),
         ],
     },
     {
@@ -41,11 +48,21 @@ INDICATORS = [
         "programme": EDUCATION_PROGRAMME,
         "sdg_targets": ["4.c"],
         "measurements": [
-            ("2020", "2020-12-31", "520", "Secretaría de Educación, registros de formación docente",
-             "Cursos virtuales durante el aislamiento preventivo."),
-            ("2021", "2021-12-31", "800", "Secretaría de Educación, registros de formación docente",
-             "Acumulado del cuatrienio: formación en competencias digitales, bilingüismo y "
-             "educación inclusiva."),
+            (
+                "2020",
+                "2020-12-31",
+                "520",
+                "Secretaría de Educación, registros de formación docente",
+                "Cursos virtuales durante el aislamiento preventivo.",
+            ),
+            (
+                "2021",
+                "2021-12-31",
+                "800",
+                "Secretaría de Educación, registros de formación docente",
+                "Acumulado del cuatrienio: formación en competencias digitales, bilingüismo y "
+                "educación inclusiva.",
+            ),
         ],
     },
     {
@@ -60,8 +77,13 @@ INDICATORS = [
         "sdg_targets": ["4.1"],
         "measurements": [
             ("2020", "2020-12-31", "1900", "Secretaría de Educación, pruebas diagnósticas", ""),
-            ("2021", "2021-12-31", "2300", "Secretaría de Educación, pruebas diagnósticas",
-             "Pruebas de grados 3.º, 5.º, 9.º y 11.º en las instituciones educativas oficiales."),
+            (
+                "2021",
+                "2021-12-31",
+                "2300",
+                "Secretaría de Educación, pruebas diagnósticas",
+                "Pruebas de grados 3.º, 5.º, 9.º y 11.º en las instituciones educativas oficiales.",
+            ),
         ],
     },
     {
@@ -76,8 +98,13 @@ INDICATORS = [
         "programme": EDUCATION_PROGRAMME,
         "sdg_targets": ["4.4"],
         "measurements": [
-            ("2021", "2021-12-31", "27", "Secretaría de Educación, programa de bilingüismo",
-             "Las 27 instituciones educativas oficiales mantienen el acompañamiento."),
+            (
+                "2021",
+                "2021-12-31",
+                "27",
+                "Secretaría de Educación, programa de bilingüismo",
+                "Las 27 instituciones educativas oficiales mantienen el acompañamiento.",
+            ),
         ],
     },
     # --- Illustrative indicators of other departments ---
@@ -95,8 +122,13 @@ INDICATORS = [
         "sdg_targets": ["3.2"],
         "measurements": [
             ("2020", "2020-12-31", "8.9", "Secretaría de Salud, estadísticas vitales", ""),
-            ("2021", "2021-12-31", "8.6", "Secretaría de Salud, estadísticas vitales",
-             "Dato preliminar, sujeto a ajuste por el DANE."),
+            (
+                "2021",
+                "2021-12-31",
+                "8.6",
+                "Secretaría de Salud, estadísticas vitales",
+                "Dato preliminar, sujeto a ajuste por el DANE.",
+            ),
         ],
     },
     {
@@ -127,15 +159,20 @@ INDICATORS = [
         "programme": "Calidad del aire",
         "sdg_targets": ["11.6", "3.9"],
         "measurements": [
-            ("2021", "2021-12-31", "22.5", "Estaciones de monitoreo de calidad del aire",
-             "Promedio anual de las estaciones urbanas."),
+            (
+                "2021",
+                "2021-12-31",
+                "22.5",
+                "Estaciones de monitoreo de calidad del aire",
+                "Promedio anual de las estaciones urbanas.",
+            ),
         ],
     },
     {
         "slug": "hectareas-restauracion-cuencas-nima-amaime",
         "code": "",
         "name": "Hectáreas en proceso de restauración ecológica en las cuencas de los ríos Nima "
-                "y Amaime",
+        "y Amaime",
         "kind": "product",
         "unit": "Hectáreas",
         "baseline_value": "150",
@@ -166,7 +203,7 @@ INDICATORS = [
         "slug": "espacios-dialogo-rendicion-cuentas",
         "code": "",
         "name": "Encuentros de diálogo participativo y jornadas zonales de rendición de cuentas "
-                "realizados",
+        "realizados",
         "kind": "product",
         "unit": "Número",
         "baseline_value": "0",
@@ -175,8 +212,13 @@ INDICATORS = [
         "programme": "Participación ciudadana y fortalecimiento comunal",
         "sdg_targets": ["16.6", "16.7"],
         "measurements": [
-            ("2021", "2021-12-31", "22", "Secretaría de Participación Comunitaria",
-             "Encuentros por dependencia y jornadas Gobierno al barrio / al campo de 2021."),
+            (
+                "2021",
+                "2021-12-31",
+                "22",
+                "Secretaría de Participación Comunitaria",
+                "Encuentros por dependencia y jornadas Gobierno al barrio / al campo de 2021.",
+            ),
         ],
     },
     {

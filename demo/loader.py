@@ -66,7 +66,7 @@ def _date(value):
 
 
 def _datetime(value):
-    """"2021-10-21 09:00" in Palmira's local time, as an aware datetime."""
+    """ "2021-10-21 09:00" in Palmira's local time, as an aware datetime."""
     if not value:
         return None
     return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=PALMIRA_TZ)
@@ -88,9 +88,16 @@ class Refs:
     pages: dict = field(default_factory=dict)  # path under the cycle → page
 
     def document_blocks(self, keys):
-        return [("document", {"document": self.documents[key].pk,
-                              "description": self.documents[key].description})
-                for key in keys]
+        return [
+            (
+                "document",
+                {
+                    "document": self.documents[key].pk,
+                    "description": self.documents[key].description,
+                },
+            )
+            for key in keys
+        ]
 
 
 def load(stdout=None):
@@ -106,8 +113,10 @@ def load(stdout=None):
     load_documents(refs, stats)
     home = site.root_page.specific
     if not isinstance(home, HomePage):
-        raise CommandError("La raíz del sitio por defecto no es la página de inicio del portal "
-                           "(home.HomePage): ¿se aplicaron las migraciones?")
+        raise CommandError(
+            "La raíz del sitio por defecto no es la página de inicio del portal "
+            "(home.HomePage): ¿se aplicaron las migraciones?"
+        )
     sections = load_pages(home, refs, stats)
     leave_stock_groups()
     load_roles(stats, stdout)
@@ -137,22 +146,32 @@ def load_settings(site, stats):
 def load_departments(refs, stats):
     for slug, name, acronym, email in DEPARTMENTS:
         refs.departments[slug] = upsert(
-            stats, "Dependencias", Department, {"slug": slug},
-            {"name": name, "acronym": acronym, "email": email})
+            stats,
+            "Dependencias",
+            Department,
+            {"slug": slug},
+            {"name": name, "acronym": acronym, "email": email},
+        )
 
 
 def load_stakeholder_groups(refs, stats):
     for spec in STAKEHOLDER_GROUPS:
         refs.stakeholder_groups[spec["name"]] = upsert(
-            stats, "Grupos de interés", StakeholderGroup, {"name": spec["name"]}, {
+            stats,
+            "Grupos de interés",
+            StakeholderGroup,
+            {"name": spec["name"]},
+            {
                 "group_type": spec["group_type"],
                 "departments": [refs.departments[slug] for slug in spec["departments"]],
                 "territory": spec["territory"],
-                "population_groups": [refs.population_groups[slug]
-                                      for slug in spec["population_groups"]],
+                "population_groups": [
+                    refs.population_groups[slug] for slug in spec["population_groups"]
+                ],
                 "members": spec["members"],
                 "notes": spec["notes"],
-            })
+            },
+        )
 
 
 def load_indicators(refs, stats):
@@ -178,12 +197,23 @@ def load_indicators(refs, stats):
         if not code:
             values["code"] = ""
         measurements = [
-            {"period": period, "date": _date(date), "value": Decimal(value), "source": source,
-             "note": note}
+            {
+                "period": period,
+                "date": _date(date),
+                "value": Decimal(value),
+                "source": source,
+                "note": note,
+            }
             for period, date, value, source, note in spec["measurements"]
         ]
-        indicator = upsert(stats, "Indicadores", Indicator, lookup, values,
-                           children={"measurements": (("period",), measurements)})
+        indicator = upsert(
+            stats,
+            "Indicadores",
+            Indicator,
+            lookup,
+            values,
+            children={"measurements": (("period",), measurements)},
+        )
         refs.indicators[code or spec["slug"]] = indicator
 
 
@@ -202,17 +232,21 @@ def load_documents(refs, stats):
     """PDF documents, matched by title. A file is written only when it is missing or its
     content changed, and the outdated file is deleted then, so no orphan copies pile up.
     (A rolled-back run may leave a written file behind; the next run replaces it.)"""
-    Document = get_document_model()
+    document_model = get_document_model()
     for spec in DOCUMENTS:
         content = build_pdf(spec["title"], spec["lines"])
-        document = Document.objects.filter(title=spec["title"]).first()
+        document = document_model.objects.filter(title=spec["title"]).first()
         created = document is None
         if created:
-            document = Document(title=spec["title"])
+            document = document_model(title=spec["title"])
         changed = assign(
-            document, description=spec["description"], document_type=spec["document_type"],
-            fiscal_year=spec["fiscal_year"], department=refs.departments[spec["department"]],
-            published_on=_date(spec["published_on"]))
+            document,
+            description=spec["description"],
+            document_type=spec["document_type"],
+            fiscal_year=spec["fiscal_year"],
+            department=refs.departments[spec["department"]],
+            published_on=_date(spec["published_on"]),
+        )
         if _stored_bytes(document) != content:
             if document.file:
                 document.file.delete(save=False)
@@ -229,9 +263,13 @@ def load_documents(refs, stats):
 def load_pages(home, refs, stats):
     """The home page, the index pages and the 2021 cycle with everything in it; returns the
     department sections by slug."""
-    changed = sync_page(home, title=HOME_PAGE["title"],
-                        search_description=HOME_PAGE["search_description"],
-                        intro=HOME_PAGE["intro"], body=stream("home:body", HOME_PAGE["body"]))
+    changed = sync_page(
+        home,
+        title=HOME_PAGE["title"],
+        search_description=HOME_PAGE["search_description"],
+        intro=HOME_PAGE["intro"],
+        body=stream("home:body", HOME_PAGE["body"]),
+    )
     stats.record("Páginas", UPDATED if changed else UNCHANGED)
     load_index_pages(home, refs, stats)
     cycle = load_cycle(home, stats)
@@ -247,27 +285,41 @@ def load_pages(home, refs, stats):
 
 def load_index_pages(home, refs, stats):
     index_pages = cycle_data.INDEX_PAGES
-    refs.pages["/indicadores"] = upsert_page(stats, home, IndicatorIndexPage,
-                                             **index_pages["indicators"])
+    refs.pages["/indicadores"] = upsert_page(
+        stats, home, IndicatorIndexPage, **index_pages["indicators"]
+    )
     refs.pages["/ods"] = upsert_page(stats, home, SdgIndexPage, **index_pages["sdgs"])
 
 
 def load_cycle(home, stats):
     spec = cycle_data.CYCLE
     return upsert_page(
-        stats, home, AccountabilityCycleIndexPage, spec["slug"], title=spec["title"],
-        year=spec["year"], show_in_menus=spec["show_in_menus"],
+        stats,
+        home,
+        AccountabilityCycleIndexPage,
+        spec["slug"],
+        title=spec["title"],
+        year=spec["year"],
+        show_in_menus=spec["show_in_menus"],
         search_description=spec["search_description"],
-        objective=spec["objective"], phases=stream("cycle:phases", spec["phases"]),
-        body=stream("cycle:body", spec["body"]))
+        objective=spec["objective"],
+        phases=stream("cycle:phases", spec["phases"]),
+        body=stream("cycle:body", spec["body"]),
+    )
 
 
 def load_sections(cycle, refs, stats):
     sections = {}
     for spec in cycle_data.SECTIONS:
         sections[spec["slug"]] = refs.pages[spec["slug"]] = upsert_page(
-            stats, cycle, DepartmentSectionPage, spec["slug"], title=spec["title"],
-            department=refs.departments[spec["department"]], intro=spec["intro"])
+            stats,
+            cycle,
+            DepartmentSectionPage,
+            spec["slug"],
+            title=spec["title"],
+            department=refs.departments[spec["department"]],
+            intro=spec["intro"],
+        )
     return sections
 
 
@@ -284,38 +336,59 @@ def load_encounters(cycle, sections, refs, stats):
     for spec in cycle_data.ENCOUNTERS:
         parent, path = _parent_and_path(spec, cycle, sections)
         attendance = [
-            {"stakeholder_group": refs.stakeholder_groups.get(row.get("stakeholder_group")),
-             "population_group": refs.population_groups.get(row.get("population_group")),
-             "count": row["count"]}
+            {
+                "stakeholder_group": refs.stakeholder_groups.get(row.get("stakeholder_group")),
+                "population_group": refs.population_groups.get(row.get("population_group")),
+                "count": row["count"],
+            }
             for row in spec["attendance"]
         ]
         document_key = spec["systematisation_document"]
         page = refs.pages[path] = upsert_page(
-            stats, parent, DialogueEncounterPage, spec["slug"],
+            stats,
+            parent,
+            DialogueEncounterPage,
+            spec["slug"],
             children={"attendance": (("stakeholder_group", "population_group"), attendance)},
-            title=spec["title"], modality=spec["modality"],
-            department=refs.departments[spec["department"]], territory=spec["territory"],
-            start=_datetime(spec["start"]), place=spec["place"], summary=spec["summary"],
-            stakeholder_groups=[refs.stakeholder_groups[name]
-                                for name in spec["stakeholder_groups"]],
+            title=spec["title"],
+            modality=spec["modality"],
+            department=refs.departments[spec["department"]],
+            territory=spec["territory"],
+            start=_datetime(spec["start"]),
+            place=spec["place"],
+            summary=spec["summary"],
+            stakeholder_groups=[
+                refs.stakeholder_groups[name] for name in spec["stakeholder_groups"]
+            ],
             attendance_total=spec["attendance_total"],
             body=stream(f"{path}:body", spec["body"]),
-            questions=stream(f"{path}:questions",
-                             [("question", question) for question in spec["questions"]]),
-            systematisation_document=refs.documents[document_key] if document_key else None)
+            questions=stream(
+                f"{path}:questions", [("question", question) for question in spec["questions"]]
+            ),
+            systematisation_document=refs.documents[document_key] if document_key else None,
+        )
         load_commitments(page, spec["commitments"], refs, stats)
 
 
 def load_hearing(cycle, refs, stats):
     spec = cycle_data.HEARING
     hearing = refs.pages[spec["slug"]] = upsert_page(
-        stats, cycle, PublicHearingPage, spec["slug"], title=spec["title"],
-        start=_datetime(spec["start"]), end=_datetime(spec["end"]), place=spec["place"],
-        address=spec["address"], livestream_url=spec["livestream_url"],
-        video_url=spec["video_url"], summary=spec["summary"],
+        stats,
+        cycle,
+        PublicHearingPage,
+        spec["slug"],
+        title=spec["title"],
+        start=_datetime(spec["start"]),
+        end=_datetime(spec["end"]),
+        place=spec["place"],
+        address=spec["address"],
+        livestream_url=spec["livestream_url"],
+        video_url=spec["video_url"],
+        summary=spec["summary"],
         agenda=stream("hearing:agenda", [("item", item) for item in spec["agenda"]]),
         documents=stream("hearing:documents", refs.document_blocks(spec["documents"])),
-        outcomes=stream("hearing:outcomes", spec["outcomes"]))
+        outcomes=stream("hearing:outcomes", spec["outcomes"]),
+    )
     load_commitments(hearing, spec["commitments"], refs, stats)
 
 
@@ -324,56 +397,87 @@ def load_reports(cycle, sections, refs, stats):
         parent, path = _parent_and_path(spec, cycle, sections)
         department = spec["department"]
         refs.pages[path] = upsert_page(
-            stats, parent, ReportPage, spec["slug"], title=spec["title"], kind=spec["kind"],
+            stats,
+            parent,
+            ReportPage,
+            spec["slug"],
+            title=spec["title"],
+            kind=spec["kind"],
             department=refs.departments[department] if department else None,
-            period_start=_date(spec["period_start"]), period_end=_date(spec["period_end"]),
-            summary=spec["summary"], body=stream(f"{path}:body", spec["body"]),
+            period_start=_date(spec["period_start"]),
+            period_end=_date(spec["period_end"]),
+            summary=spec["summary"],
+            body=stream(f"{path}:body", spec["body"]),
             documents=stream(f"{path}:documents", refs.document_blocks(spec["documents"])),
             indicators=[refs.indicators[key] for key in spec["indicators"]],
             rights=stream(f"{path}:rights", spec["rights"]),
-            population_groups=[refs.population_groups[slug]
-                               for slug in spec["population_groups"]])
+            population_groups=[refs.population_groups[slug] for slug in spec["population_groups"]],
+        )
 
 
 def load_improvement_plan(cycle, refs, stats):
     spec = cycle_data.IMPROVEMENT_PLAN
     actions = [
-        {"description": action["description"],
-         "department": refs.departments[action["department"]],
-         "due_date": _date(action["due_date"]), "status": action["status"],
-         "progress": action["progress"]}
+        {
+            "description": action["description"],
+            "department": refs.departments[action["department"]],
+            "due_date": _date(action["due_date"]),
+            "status": action["status"],
+            "progress": action["progress"],
+        }
         for action in spec["actions"]
     ]
     refs.pages[spec["slug"]] = upsert_page(
-        stats, cycle, ImprovementPlanPage, spec["slug"],
+        stats,
+        cycle,
+        ImprovementPlanPage,
+        spec["slug"],
         children={"actions": (("description",), actions)},
-        title=spec["title"], source=spec["source"], source_page=refs.pages[spec["source_page"]],
-        department=refs.departments[spec["department"]], summary=spec["summary"],
-        body=stream("plan:body", []))
+        title=spec["title"],
+        source=spec["source"],
+        source_page=refs.pages[spec["source_page"]],
+        department=refs.departments[spec["department"]],
+        summary=spec["summary"],
+        body=stream("plan:body", []),
+    )
 
 
 def load_schedule(cycle, refs, stats):
     """The cycle's cronograma, which links to the pages loaded before. On the first run this
     publishes a second revision of the cycle; later runs find nothing to change."""
     activities = [
-        {"phase": phase, "title": title, "start_date": _date(start), "end_date": _date(end),
-         "linked_page": refs.pages[page_path] if page_path else None}
+        {
+            "phase": phase,
+            "title": title,
+            "start_date": _date(start),
+            "end_date": _date(end),
+            "linked_page": refs.pages[page_path] if page_path else None,
+        }
         for phase, title, start, end, page_path in cycle_data.SCHEDULE
     ]
     cycle = AccountabilityCycleIndexPage.objects.get(pk=cycle.pk)  # fresh tree fields
     changed = sync_page(cycle, children={"activities": (("title",), activities)})
-    stats.note(f"Cronograma: {len(activities)} actividades "
-               f"({'actualizado' if changed else 'sin cambios'})")
+    stats.note(
+        f"Cronograma: {len(activities)} actividades ({'actualizado' if changed else 'sin cambios'})"
+    )
 
 
 def load_commitments(page, commitments, refs, stats):
     for spec in commitments:
         evidence_document = spec.get("evidence_document")
-        upsert(stats, "Compromisos", Commitment, {"text": spec["text"], "origin_page": page}, {
-            "department": refs.departments[spec["department"]],
-            "due_date": _date(spec["due_date"]),
-            "status": spec["status"],
-            "evidence": spec["evidence"],
-            "evidence_document": refs.documents[evidence_document] if evidence_document else None,
-            "live": True,  # approved content: commitments carry draft state
-        })
+        upsert(
+            stats,
+            "Compromisos",
+            Commitment,
+            {"text": spec["text"], "origin_page": page},
+            {
+                "department": refs.departments[spec["department"]],
+                "due_date": _date(spec["due_date"]),
+                "status": spec["status"],
+                "evidence": spec["evidence"],
+                "evidence_document": refs.documents[evidence_document]
+                if evidence_document
+                else None,
+                "live": True,  # approved content: commitments carry draft state
+            },
+        )

@@ -29,13 +29,15 @@ PENDING_PAGE = {
     "start": "2022-03-15 09:00",
     "place": "Institución Educativa Cárdenas Mirriñao, sede principal",
     "summary": "Seguimiento con las asociaciones de padres de familia y el cabildo indígena a "
-               "los compromisos del encuentro de diálogo de 2021: formación docente en las "
-               "sedes rurales, resultados de las pruebas Saber 11 y materiales con enfoque "
-               "intercultural.",
+    "los compromisos del encuentro de diálogo de 2021: formación docente en las "
+    "sedes rurales, resultados de las pruebas Saber 11 y materiales con enfoque "
+    "intercultural.",
     "body": [
-        ("paragraph",
-         "<p>La Secretaría presentará el avance de cada compromiso con sus evidencias y recogerá "
-         "las observaciones de los asistentes para el informe de rendición de cuentas 2022.</p>"),
+        (
+            "paragraph",
+            "<p>La Secretaría presentará el avance de cada compromiso con sus evidencias y recogerá "
+            "las observaciones de los asistentes para el informe de rendición de cuentas 2022.</p>",
+        ),
     ],
 }
 
@@ -49,11 +51,17 @@ def ensure_pending_submission(sections, refs, stats, parse_datetime):
         return
     author = get_user_model().objects.get(username=spec["author"])
     page = DialogueEncounterPage(
-        slug=spec["slug"], title=spec["title"], modality=spec["modality"],
-        department=refs.departments[spec["department"]], start=parse_datetime(spec["start"]),
-        place=spec["place"], summary=spec["summary"],
+        slug=spec["slug"],
+        title=spec["title"],
+        modality=spec["modality"],
+        department=refs.departments[spec["department"]],
+        start=parse_datetime(spec["start"]),
+        place=spec["place"],
+        summary=spec["summary"],
         body=stream(f"pending:{spec['slug']}:body", spec["body"]),
-        live=False, owner=author)
+        live=False,
+        owner=author,
+    )
     parent.add_child(instance=page)
     page.save_revision(user=author, log_action=True)
     page.get_workflow().start(page, author)

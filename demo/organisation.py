@@ -15,29 +15,38 @@ HOME_PAGE = {
     "title": "Rendición de Cuentas de la Alcaldía de Palmira",
     "search_description": (
         "Informes, indicadores del Plan de Desarrollo, encuentros de diálogo participativo y "
-        "compromisos de la Alcaldía de Palmira con la ciudadanía."),
+        "compromisos de la Alcaldía de Palmira con la ciudadanía."
+    ),
     "intro": (
         "<p>La Alcaldía de Palmira <b>informa, explica y da a conocer los resultados de su "
         "gestión</b> a la ciudadanía, la sociedad civil, otras entidades públicas y los "
         "organismos de control, a partir de la promoción del diálogo (Ley 1757 de 2015, "
-        "artículos 48 a 57).</p>"),
+        "artículos 48 a 57).</p>"
+    ),
     "body": [
         ("heading", {"text": "¿Quiénes participan?", "level": "h2"}),
-        ("paragraph",
-         "<p>Todos los sujetos de derecho, especialmente quienes históricamente han sido "
-         "excluidos. La participación es amplia y para todos los sectores, con los "
-         "representantes de las organizaciones que los aglutinan.</p>"),
+        (
+            "paragraph",
+            "<p>Todos los sujetos de derecho, especialmente quienes históricamente han sido "
+            "excluidos. La participación es amplia y para todos los sectores, con los "
+            "representantes de las organizaciones que los aglutinan.</p>",
+        ),
         ("heading", {"text": "¿Sobre qué rendimos cuentas?", "level": "h2"}),
-        ("paragraph",
-         "<ul><li>Cómo la gestión pública mejoró, respetó, protegió y garantizó los derechos "
-         "humanos en las condiciones de vida de las comunidades, especialmente de los sectores "
-         "más vulnerables.</li><li>Las condiciones de cantidad, calidad y pertinencia de los "
-         "bienes y servicios mediante los cuales se garantizan los derechos.</li></ul>"),
-        ("callout", {
-            "title": "Participe",
-            "text": "<p>Consulte el cronograma de la rendición de cuentas 2021 y asista a los "
-                    "encuentros de diálogo participativo de su comuna o corregimiento.</p>",
-        }),
+        (
+            "paragraph",
+            "<ul><li>Cómo la gestión pública mejoró, respetó, protegió y garantizó los derechos "
+            "humanos en las condiciones de vida de las comunidades, especialmente de los sectores "
+            "más vulnerables.</li><li>Las condiciones de cantidad, calidad y pertinencia de los "
+            "bienes y servicios mediante los cuales se garantizan los derechos.</li></ul>",
+        ),
+        (
+            "callout",
+            {
+                "title": "Participe",
+                "text": "<p>Consulte el cronograma de la rendición de cuentas 2021 y asista a los "
+                "encuentros de diálogo participativo de su comuna o corregimiento.</p>",
+            },
+        ),
     ],
 }
 
@@ -45,14 +54,25 @@ HOME_PAGE = {
 DEPARTMENTS = [
     ("educacion", "Secretaría de Educación", "SEM", "educacion@palmira.gov.co"),
     ("salud", "Secretaría de Salud", "SSM", "salud@palmira.gov.co"),
-    ("participacion-comunitaria", "Secretaría de Participación Comunitaria", "SPC",
-     "participacion.comunitaria@palmira.gov.co"),
-    ("desarrollo-economico", "Secretaría de Desarrollo Económico", "SDE",
-     "desarrollo.economico@palmira.gov.co"),
+    (
+        "participacion-comunitaria",
+        "Secretaría de Participación Comunitaria",
+        "SPC",
+        "participacion.comunitaria@palmira.gov.co",
+    ),
+    (
+        "desarrollo-economico",
+        "Secretaría de Desarrollo Económico",
+        "SDE",
+        "desarrollo.economico@palmira.gov.co",
+    ),
     ("infraestructura", "Secretaría de Infraestructura", "SI", "infraestructura@palmira.gov.co"),
-    ("integracion-social", "Secretaría de Integración Social", "SIS",
-     "integracion.social@palmira.gov.co"),
+    (
+        "integracion-social",
+        "Secretaría de Integración Social",
+        "SIS",
+        "integracion.social@palmira.gov.co",
+    ),
     ("ambiente", "Secretaría de Ambiente", "SA", "ambiente@palmira.gov.co"),
-    ("planeacion", "Departamento Administrativo de Planeación", "DAP",
-     "planeacion@palmira.gov.co"),
+    ("planeacion", "Departamento Administrativo de Planeación", "DAP", "planeacion@palmira.gov.co"),
 ]

@@ -56,12 +56,17 @@ def build_pdf(title, lines, *, author="Alcaldía de Palmira"):
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
-         "/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>").encode(),
+        (
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
+            "/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>"
+        ).encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"endstream",
-        b"<< /Title " + _info_string(title) + b" /Author " + _info_string(author)
+        b"<< /Title "
+        + _info_string(title)
+        + b" /Author "
+        + _info_string(author)
         + b" /Producer (Portal de Rendicion de Cuentas) >>",
     ]
 
@@ -77,6 +82,8 @@ def build_pdf(title, lines, *, author="Alcaldía de Palmira"):
     out += b"0000000000 65535 f \n"  # each entry is exactly 20 bytes, EOL included
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
-            f"startxref\n{xref_offset}\n%%EOF\n").encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
+        f"startxref\n{xref_offset}\n%%EOF\n"
+    ).encode()
     return bytes(out)

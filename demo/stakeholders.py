@@ -49,7 +49,7 @@ STAKEHOLDER_GROUPS = [
         "population_groups": ["poblacion-general"],
         "members": 21,
         "notes": "Instancia de planeación participativa; emite concepto sobre el Plan de "
-                 "Desarrollo y su seguimiento.",
+        "Desarrollo y su seguimiento.",
     },
     {
         "name": "Cabildo indígena de Palmira",

@@ -20,11 +20,11 @@ from importer.plan import CREATE, PUBLISH, SUBMIT, UPDATE, period_key
 from rendicion.models import Indicator, IndicatorMeasurement
 
 
-class PlanHasErrors(Exception):
+class PlanHasErrorsError(Exception):
     pass
 
 
-class SubmitterRequired(Exception):
+class SubmitterRequiredError(Exception):
     """Changes go to an approval workflow, which needs the user who submits them."""
 
 
@@ -119,9 +119,9 @@ def apply_plan(plan, user=None):
     going to a workflow or saved as drafts go one by one through Wagtail's actions.
     """
     if not plan.ok:
-        raise PlanHasErrors(plan.errors)
+        raise PlanHasErrorsError(plan.errors)
     if user is None and plan.to_submit:
-        raise SubmitterRequired
+        raise SubmitterRequiredError
     outcome = Outcome(unchanged=len(plan.unchanged))
     created, updated = [], []
     # One log context: every audit-log entry of this import shares its uuid.

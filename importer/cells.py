@@ -128,7 +128,7 @@ def _to_decimal(number):
 
 
 def _without_space_groups(number):
-    """"1 050" (a space as thousands separator): the groups must look like thousands."""
+    """ "1 050" (a space as thousands separator): the groups must look like thousands."""
     if " " not in number:
         return number
     head, _sep, tail = number.rpartition(" ")
@@ -139,7 +139,7 @@ def _without_space_groups(number):
 
 
 def _with_both_separators(number):
-    """"1.050,5" or "1,050.5": the last separator is the decimal one."""
+    """ "1.050,5" or "1,050.5": the last separator is the decimal one."""
     decimal_sep = "." if number.rfind(".") > number.rfind(",") else ","
     thousands_sep = "," if decimal_sep == "." else "."
     integer, _sep, fraction = number.rpartition(decimal_sep)

@@ -255,11 +255,11 @@ class CitizenSearch:
         scores = dict(scored)
         if not scores:
             return []
-        Document = get_document_model()
+        document_model = get_document_model()
         titles = dict(
-            Document.objects.filter(
-                pk__in=public_document_ids(among=scores)
-            ).values_list("pk", "title")
+            document_model.objects.filter(pk__in=public_document_ids(among=scores)).values_list(
+                "pk", "title"
+            )
         )
         if not titles:
             return []
@@ -267,7 +267,7 @@ class CitizenSearch:
         references = list(
             ReferenceIndex.objects.filter(
                 base_content_type=ContentType.objects.get_for_model(Page),
-                to_content_type=ContentType.objects.get_for_model(Document),
+                to_content_type=ContentType.objects.get_for_model(document_model),
                 to_object_id__in=[str(pk) for pk in titles],
             ).values_list("to_object_id", "object_id")
         )

@@ -83,7 +83,8 @@ def pytest_collection_modifyitems(items):
         kwargs = dict(marker.kwargs) if marker else {}
         fixtures = getattr(item, "fixturenames", ())
         transactional = kwargs.get("transaction") or (
-            marker is None and ("live_server" in fixtures or "transactional_db" in fixtures))
+            marker is None and ("live_server" in fixtures or "transactional_db" in fixtures)
+        )
         if transactional and "serialized_rollback" not in kwargs:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)

@@ -29,9 +29,7 @@ def imported_packages(path):
 
 
 def sources(app):
-    return [
-        path for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts
-    ]
+    return [path for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts]
 
 
 @pytest.mark.parametrize("app", sorted(FORBIDDEN))

@@ -17,8 +17,11 @@ def extracted_entries(tmp_path_factory, monkeypatch_module):
     """The msgids makemessages finds in our sources now, extracted in a scratch copy."""
     workdir = tmp_path_factory.mktemp("messages")
     for name in SOURCE_DIRS:
-        shutil.copytree(settings.BASE_DIR / name, workdir / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "locale"))
+        shutil.copytree(
+            settings.BASE_DIR / name,
+            workdir / name,
+            ignore=shutil.ignore_patterns("__pycache__", "locale"),
+        )
     (workdir / "locale").mkdir()
     monkeypatch_module.chdir(workdir)
     with pytest.MonkeyPatch.context() as patch:
@@ -36,13 +39,17 @@ def monkeypatch_module():
 def test_catalog_translates_every_string_of_ours(extracted_entries):
     committed = {(e.msgctxt, e.msgid): e for e in read_po(CATALOG)}
     missing = [
-        entry.msgid for entry in extracted_entries
-        if not (committed.get((entry.msgctxt, entry.msgid)) and
-                committed[(entry.msgctxt, entry.msgid)].translated)
+        entry.msgid
+        for entry in extracted_entries
+        if not (
+            committed.get((entry.msgctxt, entry.msgid))
+            and committed[(entry.msgctxt, entry.msgid)].translated
+        )
     ]
     assert not missing, (
         "Strings without a Spanish translation (run `make messages`, translate, run it again):\n"
-        + "\n".join(sorted(missing)))
+        + "\n".join(sorted(missing))
+    )
 
 
 def test_model_labels_read_in_spanish_at_run_time():

@@ -20,7 +20,7 @@ from tests.factories import (
     home_page,
 )
 
-PASSWORD = "palmira2021"  # noqa: S105 - test accounts
+PASSWORD = "palmira2021"
 
 
 def make_user(username, *groups, superuser=False):

@@ -30,8 +30,7 @@ urlpatterns = [
         page_in_reach(),
     ),
     path(
-        "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
-        "<int:task_state_id>/",
+        "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         page_in_reach(),
     ),
     path(

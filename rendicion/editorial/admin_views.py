@@ -42,8 +42,7 @@ def page_in_reach(*, page_kwarg="page_id", chooser=False):
     def view(request, **kwargs):
         page = get_object_or_404(Page, id=kwargs[page_kwarg])
         reached = can_reach(request.user, page) or (
-            chooser
-            and queryset_for(request.user, Page.objects.filter(pk=page.pk), True).exists()
+            chooser and queryset_for(request.user, Page.objects.filter(pk=page.pk), True).exists()
         )
         if not reached:
             raise Http404

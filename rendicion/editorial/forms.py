@@ -31,9 +31,7 @@ class DepartmentScopedPageForm(WagtailAdminPageForm):
             return
         offered = queryset_for(self.for_user, field.queryset, include_public=True)
         linked = self.instance.indicators.all() if self.instance.pk else []
-        field.queryset = field.queryset.filter(
-            Q(pk__in=offered.values("pk")) | Q(pk__in=linked)
-        )
+        field.queryset = field.queryset.filter(Q(pk__in=offered.values("pk")) | Q(pk__in=linked))
 
     @staticmethod
     def _section_department(parent_page):
@@ -81,7 +79,7 @@ class DepartmentScopedSnippetForm(WagtailAdminModelForm):
 
 
 class RejectionCommentForm(TaskStateCommentForm):
-    """"Request changes" must tell the author what to change: the comment is what they get."""
+    """ "Request changes" must tell the author what to change: the comment is what they get."""
 
     comment = forms.CharField(
         label=_("Comment"),

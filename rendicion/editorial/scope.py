@@ -170,9 +170,7 @@ def can_reach(user, obj):
     departments = member_department_ids(user)
     if isinstance(obj, Page):
         department = department_of(obj)
-        return (department is not None and department.pk in departments) or _moderating(
-            user, obj
-        )
+        return (department is not None and department.pk in departments) or _moderating(user, obj)
     if _is_media(obj):
         if getattr(obj, "department_id", None):
             return obj.department_id in departments
@@ -273,8 +271,10 @@ def _used_by_what_waits_for(user, obj):
     in_review = Q(pk__in=[])
     for content_type_id, object_id in set(references):
         in_review |= Q(base_content_type_id=content_type_id, object_id=object_id)
-    states = WorkflowState.objects.active().filter(in_review).filter(
-        status=WorkflowState.STATUS_IN_PROGRESS
+    states = (
+        WorkflowState.objects.active()
+        .filter(in_review)
+        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
     )
     return any(
         (item := state.content_object) is not None and _moderating(user, item)

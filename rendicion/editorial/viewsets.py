@@ -82,8 +82,9 @@ class DepartmentScopedViewSet(SnippetViewSet):
 
     def get_urlpatterns(self):
         return [
-            URLPattern(pattern.pattern, self._scoped(pattern.callback), pattern.default_args,
-                       pattern.name)
+            URLPattern(
+                pattern.pattern, self._scoped(pattern.callback), pattern.default_args, pattern.name
+            )
             if "pk" in pattern.pattern.regex.groupindex
             else pattern
             for pattern in super().get_urlpatterns()

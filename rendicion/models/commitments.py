@@ -12,7 +12,12 @@ from rendicion.models.mixins import LiveBaselineRevisionMixin
 
 class Commitment(
     LiveBaselineRevisionMixin,
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A compromiso the administration made to citizens in an encounter or a hearing."""
 

@@ -39,7 +39,12 @@ class IndicatorQuerySet(models.QuerySet):
 
 class Indicator(
     LiveBaselineRevisionMixin,
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     class Kind(models.TextChoices):
         RESULT = "result", _("Result")

@@ -20,6 +20,7 @@ NEUTRAL_COLOUR = "#5f6b66"
 
 # --- Numbers -------------------------------------------------------------------------------
 
+
 def _to_decimal(value):
     if isinstance(value, Decimal):
         return value
@@ -98,7 +99,7 @@ LONG_DATE = r"j \d\e F \d\e Y"
 
 @register.filter(expects_localtime=True)
 def long_date(value):
-    """"15 de diciembre de 2021": Spanish writes month names in lower case."""
+    """ "15 de diciembre de 2021": Spanish writes month names in lower case."""
     if not value:
         return ""
     text = dateformat.format(value, LONG_DATE)
@@ -108,13 +109,14 @@ def long_date(value):
 
 @register.filter(expects_localtime=True)
 def short_time(value):
-    """"9:00 a.m." in the portal's time zone."""
+    """ "9:00 a.m." in the portal's time zone."""
     if not value:
         return ""
     return dateformat.time_format(value, "g:i a")
 
 
 # --- Colours -------------------------------------------------------------------------------
+
 
 @register.filter
 def safe_colour(value):
@@ -126,7 +128,7 @@ def safe_colour(value):
 def _luminance(hex_colour):
     channels = []
     for i in (1, 3, 5):
-        c = int(hex_colour[i:i + 2], 16) / 255
+        c = int(hex_colour[i : i + 2], 16) / 255
         channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
     r, g, b = channels
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
@@ -143,6 +145,7 @@ def on_colour(value):
 
 # --- Blocks --------------------------------------------------------------------------------
 
+
 @register.filter
 def choice_label(struct_value, name):
     """The label of a ChoiceBlock in a StructBlock value: ``{{ value|choice_label:"kind" }}``."""
@@ -157,6 +160,7 @@ def choice_label(struct_value, name):
 
 
 # --- Lists ---------------------------------------------------------------------------------
+
 
 @register.filter
 def sum_attr(items, attr):

@@ -15,6 +15,7 @@ register = template.Library()
 
 # --- URLs ----------------------------------------------------------------------------------
 
+
 def _site(request):
     return Site.find_for_request(request) if request is not None else None
 
@@ -32,8 +33,11 @@ def _root_paths(request):
 def _home_page(request):
     """The site's root page (the home page) without a query: Wagtail fetched it with the site
     to route the request, and the specific fields it defers are not needed."""
-    site = _site(request) if request is not None else (
-        Site.objects.select_related("root_page").filter(is_default_site=True).first())
+    site = (
+        _site(request)
+        if request is not None
+        else (Site.objects.select_related("root_page").filter(is_default_site=True).first())
+    )
     return site.root_page.specific_deferred if site is not None else None
 
 
@@ -68,6 +72,7 @@ def site_name(context):
 
 
 # --- Navigation ----------------------------------------------------------------------------
+
 
 def _is_within(page, item):
     return page is not None and getattr(page, "url_path", "").startswith(item.url_path)
@@ -122,8 +127,9 @@ def breadcrumbs(context, current=None):
     ancestors = []
     if page.url_path != root_path:
         ancestors = list(page.get_ancestors().filter(url_path__startswith=root_path))
-    crumbs = [{"page": ancestor, "is_root": ancestor.url_path == root_path}
-              for ancestor in ancestors]
+    crumbs = [
+        {"page": ancestor, "is_root": ancestor.url_path == root_path} for ancestor in ancestors
+    ]
     if current:
         crumbs.append({"page": page, "is_root": page.url_path == root_path})
     return {

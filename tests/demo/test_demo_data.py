@@ -43,15 +43,39 @@ from rendicion import models
 
 # Everything the command writes. Compared in full (every field of every row) between runs.
 DEMO_MODELS = [
-    Page, HomePage, models.IndicatorIndexPage, models.SdgIndexPage,
-    models.AccountabilityCycleIndexPage, models.DepartmentSectionPage,
-    models.DialogueEncounterPage, models.PublicHearingPage, models.ReportPage,
-    models.ImprovementPlanPage, models.CycleActivity, models.EncounterAttendance,
-    models.ImprovementAction, models.Department, models.Indicator, models.IndicatorMeasurement,
-    models.StakeholderGroup, models.Commitment, models.PortalDocument, models.PortalSettings,
-    get_user_model(), Revision, PageLogEntry, ModelLogEntry,
-    Group, GroupPagePermission, GroupCollectionPermission, Workflow, Task, WorkflowPage,
-    WorkflowContentType, WorkflowState, TaskState,
+    Page,
+    HomePage,
+    models.IndicatorIndexPage,
+    models.SdgIndexPage,
+    models.AccountabilityCycleIndexPage,
+    models.DepartmentSectionPage,
+    models.DialogueEncounterPage,
+    models.PublicHearingPage,
+    models.ReportPage,
+    models.ImprovementPlanPage,
+    models.CycleActivity,
+    models.EncounterAttendance,
+    models.ImprovementAction,
+    models.Department,
+    models.Indicator,
+    models.IndicatorMeasurement,
+    models.StakeholderGroup,
+    models.Commitment,
+    models.PortalDocument,
+    models.PortalSettings,
+    get_user_model(),
+    Revision,
+    PageLogEntry,
+    ModelLogEntry,
+    Group,
+    GroupPagePermission,
+    GroupCollectionPermission,
+    Workflow,
+    Task,
+    WorkflowPage,
+    WorkflowContentType,
+    WorkflowState,
+    TaskState,
 ]
 
 
@@ -66,10 +90,14 @@ def snapshot():
     return {
         "counts": {model._meta.label: model.objects.count() for model in DEMO_MODELS},
         "references": ReferenceIndex.objects.count(),
-        "tree": [(page.url_path, page.content_type.model, page.title)
-                 for page in Page.objects.order_by("path").select_related("content_type")],
-        "rows": {model._meta.label: serializers.serialize("json", model.objects.order_by("pk"))
-                 for model in DEMO_MODELS},
+        "tree": [
+            (page.url_path, page.content_type.model, page.title)
+            for page in Page.objects.order_by("path").select_related("content_type")
+        ],
+        "rows": {
+            model._meta.label: serializers.serialize("json", model.objects.order_by("pk"))
+            for model in DEMO_MODELS
+        },
     }
 
 
@@ -139,12 +167,27 @@ class DemoDataTests(TestCase):
 
     def test_seed_product_indicators(self):
         expected = [
-            ("220100900", "Docentes beneficiados con estrategias de mejoramiento de sus "
-                          "competencias", 400, 1050, "increase"),
-            ("220100700", "Estudiantes evaluados con pruebas de calidad educativa",
-             1500, 3500, "increase"),
-            ("220103401", "Instituciones educativas fortalecidas en competencias de bilingüismo",
-             27, 27, "maintain"),
+            (
+                "220100900",
+                "Docentes beneficiados con estrategias de mejoramiento de sus competencias",
+                400,
+                1050,
+                "increase",
+            ),
+            (
+                "220100700",
+                "Estudiantes evaluados con pruebas de calidad educativa",
+                1500,
+                3500,
+                "increase",
+            ),
+            (
+                "220103401",
+                "Instituciones educativas fortalecidas en competencias de bilingüismo",
+                27,
+                27,
+                "maintain",
+            ),
         ]
         for code, name, baseline, target, direction in expected:
             with self.subTest(code=code):
@@ -165,19 +208,25 @@ class DemoDataTests(TestCase):
     def test_seed_result_indicator(self):
         indicator = models.Indicator.objects.get(
             name="Número de Instituciones Educativas con mejoramiento de clasificación de "
-                 "plantel según las pruebas Saber 11")
+            "plantel según las pruebas Saber 11"
+        )
         self.assertEqual(indicator.code, "")
         self.assertEqual(indicator.kind, models.Indicator.Kind.RESULT)
         self.assertEqual(indicator.unit, "Número")
-        self.assertEqual(indicator.baseline_text,
-                         "08 IE clasificación C, 08 IE clasificación B, 08 IE clasificación A")
-        self.assertEqual(indicator.target_text,
-                         "06 IEO con mejoramiento de clasificación de plantel")
+        self.assertEqual(
+            indicator.baseline_text,
+            "08 IE clasificación C, 08 IE clasificación B, 08 IE clasificación A",
+        )
+        self.assertEqual(
+            indicator.target_text, "06 IEO con mejoramiento de clasificación de plantel"
+        )
         self.assertIsNone(indicator.baseline_value)
         self.assertIsNone(indicator.target_value)
         self.assertEqual(indicator.department.name, "Secretaría de Educación")
-        self.assertEqual(sorted(t.code for t in indicator.sdg_targets.all()),
-                         sorted(["4.1", "4.2", "4.3", "4.4", "4.5", "13.3"]))
+        self.assertEqual(
+            sorted(t.code for t in indicator.sdg_targets.all()),
+            sorted(["4.1", "4.2", "4.3", "4.4", "4.5", "13.3"]),
+        )
 
     def test_teacher_indicator_progress(self):
         indicator = models.Indicator.objects.get(code="220100900")
@@ -187,12 +236,16 @@ class DemoDataTests(TestCase):
     def test_other_departments_indicators_for_filters(self):
         departments = set(models.Indicator.objects.values_list("department__slug", flat=True))
         self.assertTrue({"educacion", "salud", "ambiente"} <= departments)
-        decreasing = models.Indicator.objects.filter(direction="decrease",
-                                                     department__slug="ambiente")
+        decreasing = models.Indicator.objects.filter(
+            direction="decrease", department__slug="ambiente"
+        )
         self.assertTrue(decreasing.exists())
         self.assertTrue(models.Indicator.objects.filter(measurements__isnull=True).exists())
-        goals = set(models.SdgTarget.objects.filter(indicators__isnull=False)
-                    .values_list("goal__number", flat=True))
+        goals = set(
+            models.SdgTarget.objects.filter(indicators__isnull=False).values_list(
+                "goal__number", flat=True
+            )
+        )
         self.assertTrue({3, 4, 11, 13, 16} <= goals)
 
     # --- Pages ---
@@ -207,23 +260,30 @@ class DemoDataTests(TestCase):
 
     def test_main_menu_lists_the_cycle_the_indicators_and_the_sdgs(self):
         home = Site.objects.get(is_default_site=True).root_page.specific
-        self.assertEqual([page.slug for page in home.menu_pages()],
-                         ["rendicion-de-cuentas-2021", "indicadores", "ods"])
+        self.assertEqual(
+            [page.slug for page in home.menu_pages()],
+            ["rendicion-de-cuentas-2021", "indicadores", "ods"],
+        )
 
     def test_cycle(self):
         cycle = models.AccountabilityCycleIndexPage.objects.get(slug="rendicion-de-cuentas-2021")
         self.assertEqual(cycle.year, 2021)
         self.assertIn("Identificar y caracterizar", cycle.objective)
-        self.assertEqual([block.value["phase"] for block in cycle.phases],
-                         ["preparation", "implementation", "evaluation"])
+        self.assertEqual(
+            [block.value["phase"] for block in cycle.phases],
+            ["preparation", "implementation", "evaluation"],
+        )
         activities = cycle.activities.all()
         self.assertEqual(activities.count(), 13)
-        self.assertEqual({a.phase for a in activities},
-                         {"preparation", "implementation", "evaluation"})
+        self.assertEqual(
+            {a.phase for a in activities}, {"preparation", "implementation", "evaluation"}
+        )
         self.assertGreaterEqual(activities.filter(linked_page__isnull=False).count(), 12)
         sections = models.DepartmentSectionPage.objects.child_of(cycle)
-        self.assertTrue({"educacion", "salud", "participacion-comunitaria"}
-                        <= set(sections.values_list("department__slug", flat=True)))
+        self.assertTrue(
+            {"educacion", "salud", "participacion-comunitaria"}
+            <= set(sections.values_list("department__slug", flat=True))
+        )
 
     def test_one_encounter_per_modality_with_participation(self):
         cycle = models.AccountabilityCycleIndexPage.objects.get(year=2021)
@@ -256,8 +316,9 @@ class DemoDataTests(TestCase):
         kinds = set(models.ReportPage.objects.values_list("kind", flat=True))
         self.assertEqual(kinds, set(models.ReportPage.Kind.values))
         education = models.ReportPage.objects.get(kind="department", department__slug="educacion")
-        self.assertEqual(set(education.indicators.values_list("department__slug", flat=True)),
-                         {"educacion"})
+        self.assertEqual(
+            set(education.indicators.values_list("department__slug", flat=True)), {"educacion"}
+        )
         self.assertEqual(education.indicators.count(), 4)
         self.assertIn("Derecho a la educación", [b.value["right"] for b in education.rights])
         self.assertTrue(education.population_groups.exists())
@@ -307,13 +368,18 @@ class DemoDataTests(TestCase):
         return response.status_code == 302 and "_auth_user_id" in self.client.session
 
     def test_demo_users_can_log_in(self):
-        for username in ["admin", "editor.educacion", "revisor.educacion", "editor.salud",
-                         "aprobador.participacion"]:
+        for username in [
+            "admin",
+            "editor.educacion",
+            "revisor.educacion",
+            "editor.salud",
+            "aprobador.participacion",
+        ]:
             with self.subTest(username=username):
                 self.assertTrue(self.log_in(username))
                 self.client.logout()
-        User = get_user_model()
-        self.assertTrue(User.objects.get(username="admin").is_superuser)
+        user_model = get_user_model()
+        self.assertTrue(user_model.objects.get(username="admin").is_superuser)
         expected_groups = {
             "editor.educacion": ["Secretaría de Educación · Editores"],
             "revisor.educacion": ["Secretaría de Educación · Revisores"],
@@ -322,7 +388,7 @@ class DemoDataTests(TestCase):
         }
         for username, groups in expected_groups.items():
             with self.subTest(username=username):
-                user = User.objects.get(username=username)
+                user = user_model.objects.get(username=username)
                 self.assertEqual(list(user.groups.values_list("name", flat=True)), groups)
                 self.assertFalse(user.is_superuser)
         # Wagtail's site-wide groups are retired by setup_roles.
@@ -338,14 +404,17 @@ class DemoDataTests(TestCase):
         coordinator = models.Department.objects.get(coordinates_process=True)
         self.assertEqual(coordinator.slug, "participacion-comunitaria")
         workflow = Site.objects.get(is_default_site=True).root_page.get_workflow()
-        self.assertEqual([task.name for task in workflow.tasks],
-                         ["Revisión de la dependencia", "Aprobación de Participación Comunitaria"])
+        self.assertEqual(
+            [task.name for task in workflow.tasks],
+            ["Revisión de la dependencia", "Aprobación de Participación Comunitaria"],
+        )
         self.assertEqual(models.Indicator.get_default_workflow(), workflow)
         self.assertEqual(models.Commitment.get_default_workflow(), workflow)
 
     def test_a_page_waits_for_approval_on_the_reviewers_dashboard(self):
         page = models.DialogueEncounterPage.objects.get(
-            slug="mesa-de-seguimiento-compromisos-educacion")
+            slug="mesa-de-seguimiento-compromisos-educacion"
+        )
         self.assertFalse(page.live)
         self.assertEqual(page.get_parent().specific.department.slug, "educacion")
         self.assertEqual(page.current_workflow_task.name, "Revisión de la dependencia")
@@ -362,12 +431,14 @@ class DemoDataTests(TestCase):
 
     def test_an_indicator_change_waits_for_participacion(self):
         indicator = models.Indicator.objects.get(code="220100700")
-        self.assertEqual(indicator.current_workflow_task.name,
-                         "Aprobación de Participación Comunitaria")
+        self.assertEqual(
+            indicator.current_workflow_task.name, "Aprobación de Participación Comunitaria"
+        )
         # Citizens still see the approved figures; the draft holds the new measurement.
         self.assertEqual(indicator.latest_measurement.value, Decimal(2300))
-        self.assertEqual(indicator.get_latest_revision_as_object().latest_measurement.value,
-                         Decimal(2900))
+        self.assertEqual(
+            indicator.get_latest_revision_as_object().latest_measurement.value, Decimal(2900)
+        )
         self.assertTrue(indicator.live)
         self.log_in("aprobador.participacion")
         self.assertContains(self.client.get(reverse("wagtailadmin_home")), indicator.name)

@@ -121,7 +121,13 @@ def _isolated_media():
 # --- The rule ------------------------------------------------------------------------------
 
 ROLES = (
-    "anonymous", "editor_a", "reviewer_a", "editor_b", "reviewer_b", "approver", "administrator"
+    "anonymous",
+    "editor_a",
+    "reviewer_a",
+    "editor_b",
+    "reviewer_b",
+    "approver",
+    "administrator",
 )
 
 
@@ -325,8 +331,7 @@ def snippet_routes(model, kinds=None, obj=None):
         base + "history-results/<int:pk>/": item(),
         base + "copy/<int:pk>/": item(),
         history + "<int:pk>/revisions/<int:revision_id>/revert/": item(post=snippet_form),
-        history
-        + r"(?P<pk>.+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\."
+        history + r"(?P<pk>.+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\."
         r"(?P<revision_id_b>live|latest|\d+)/$": item(expand=compare_pairs),
         history + "<int:pk>/revisions/<int:revision_id>/unschedule/": item(post={}),
         base + "unpublish/<int:pk>/": item(post={}),
@@ -425,22 +430,42 @@ def encounter_type(**kwargs):
 
 def page_form(item, ctx):
     """A complete, valid encounter form: were it accepted, it would save a revision."""
-    return encounter_form_data(SimpleNamespace(pk=ctx.department_a), title="Cambiado",
-                               slug="cambiado")
+    return encounter_form_data(
+        SimpleNamespace(pk=ctx.department_a), title="Cambiado", slug="cambiado"
+    )
 
 
 def snippet_form(item, ctx):
     """A complete, valid indicator or commitment form (a draft named "Cambiado")."""
     common = {"department": ctx.department_a, "go_live_at": "", "expire_at": ""}
     if item.kind == "commitment":
-        return {**common, "text": "Cambiado", "due_date": "2022-06-30", "status": "pending",
-                "origin_page": "", "evidence": "", "evidence_document": ""}
-    return nested_form_data({
-        **common, "code": "", "kind": "product", "name": "Cambiado", "unit": "Número",
-        "direction": "increase", "baseline_value": "1", "baseline_text": "", "target_value": "2",
-        "target_text": "", "plan_line": "", "programme": "", "slug": "cambiado",
-        "measurements": inline_formset([]),
-    })
+        return {
+            **common,
+            "text": "Cambiado",
+            "due_date": "2022-06-30",
+            "status": "pending",
+            "origin_page": "",
+            "evidence": "",
+            "evidence_document": "",
+        }
+    return nested_form_data(
+        {
+            **common,
+            "code": "",
+            "kind": "product",
+            "name": "Cambiado",
+            "unit": "Número",
+            "direction": "increase",
+            "baseline_value": "1",
+            "baseline_text": "",
+            "target_value": "2",
+            "target_text": "",
+            "plan_line": "",
+            "programme": "",
+            "slug": "cambiado",
+            "measurements": inline_formset([]),
+        }
+    )
 
 
 class Ref(str):
@@ -491,12 +516,22 @@ ROUTES = {
     ),
     "admin/api/main/^pages/<int:pk>/action/<str:action_name>/": page_route(
         post=lambda item, ctx: {
-            "destination_page_id": ctx.section_b, "revision_id": item.revision_id
+            "destination_page_id": ctx.section_b,
+            "revision_id": item.revision_id,
         },
         expand=lambda item, ctx: [
             {"action_name": name}
-            for name in ("convert_alias", "copy", "delete", "publish", "unpublish", "move",
-                         "copy_for_translation", "create_alias", "revert_to_page_revision")
+            for name in (
+                "convert_alias",
+                "copy",
+                "delete",
+                "publish",
+                "unpublish",
+                "move",
+                "copy_for_translation",
+                "create_alias",
+                "revert_to_page_revision",
+            )
         ],
         get=False,
     ),
@@ -565,9 +600,7 @@ ROUTES = {
     "admin/pages/search/results/": listing("", f"?q={SEARCH}"),
     "admin/pages/<int:page_to_move_id>/move/": page_route(),
     "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/": page_route(post={}),
-    "admin/pages/<int:page_to_move_id>/set_position/": page_route(
-        post={}, query=("?position=0",)
-    ),
+    "admin/pages/<int:page_to_move_id>/set_position/": page_route(post={}, query=("?position=0",)),
     "admin/pages/<int:page_id>/copy/": page_route(
         post=lambda item, ctx: {
             "new_title": "Copia",
@@ -582,9 +615,7 @@ ROUTES = {
         page_route(post={"comment": "x"}, expand=workflow_actions)
     ),
     "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
-    "<int:task_state_id>/": (
-        page_route(post={"comment": "x"}, expand=collect_actions)
-    ),
+    "<int:task_state_id>/": (page_route(post={"comment": "x"}, expand=collect_actions)),
     "admin/pages/workflow/confirm_cancellation/<int:page_id>/": page_route(),
     "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/": page_route(),
     "admin/pages/<int:page_id>/privacy/": page_route(post={"restriction_type": "login"}),
@@ -753,7 +784,6 @@ ROUTES = {
 }
 
 
-
 SKIPPED = {
     "admin/failwhale/": "Wagtail's error-page test: raises on purpose, names nothing",
     "admin/logout/": "logs the client out; names nothing",
@@ -815,8 +845,15 @@ def default_kwarg(param, item, ctx):
 
 
 ITEM_PK_PARAMS = {
-    "pk", "page_id", "page_to_move_id", "parent_page_id", "document_id", "doc_id", "image_id",
-    "object_id", "uploaded_file_id",
+    "pk",
+    "page_id",
+    "page_to_move_id",
+    "parent_page_id",
+    "document_id",
+    "doc_id",
+    "image_id",
+    "object_id",
+    "uploaded_file_id",
 }
 
 
@@ -858,8 +895,16 @@ def build_cases(ctx, items, patterns):
                 post = spec.post(item, ctx) if callable(spec.post) else spec.post
                 for query in as_list(list(queries) if isinstance(queries, tuple) else queries):
                     cases.append(
-                        Case(route, names[0] if names else "", url + query, item, access, post,
-                             spec.redirect_ok, get)
+                        Case(
+                            route,
+                            names[0] if names else "",
+                            url + query,
+                            item,
+                            access,
+                            post,
+                            spec.redirect_ok,
+                            get,
+                        )
                     )
     return cases
 
@@ -883,8 +928,16 @@ def fingerprint(administration=False):
     def rows(queryset, *fields):
         return list(queryset.order_by("pk").values_list("pk", *fields))
 
-    draft = ("live", "has_unpublished_changes", "latest_revision", "live_revision", "locked",
-             "locked_by", "expire_at", "go_live_at")
+    draft = (
+        "live",
+        "has_unpublished_changes",
+        "latest_revision",
+        "live_revision",
+        "locked",
+        "locked_by",
+        "expire_at",
+        "go_live_at",
+    )
     state = {
         "pages": rows(Page.objects, "title", "draft_title", "path", "owner", "alias_of", *draft),
         "indicators": rows(Indicator.objects, "name", "department", *draft),
@@ -1016,11 +1069,21 @@ class AuthorizationMatrixTests(TestCase):
             items.append(cls.make_page(state))
         draft = items[0]
         alias = Page.objects.get(pk=draft.pk).specific.create_alias(
-            parent=cls.section_educacion, update_slug="encuentro-alias",
+            parent=cls.section_educacion,
+            update_slug="encuentro-alias",
             user=cls.administrator,  # an alias is published with its page: administrators only
         )
-        items.append(Item("alias:draft", "alias", "draft", alias.pk, draft.app_label,
-                          draft.model_name, draft.secret))
+        items.append(
+            Item(
+                "alias:draft",
+                "alias",
+                "draft",
+                alias.pk,
+                draft.app_label,
+                draft.model_name,
+                draft.secret,
+            )
+        )
         for state in STATES:
             items.append(cls.make_snippet("indicator", state))
         for state in STATES:
@@ -1060,8 +1123,15 @@ class AuthorizationMatrixTests(TestCase):
             secret = (page.title, page.summary)
         page = reload(page)
         return Item(
-            f"page:{state}", "page", state, page.pk, "rendicion", "dialogueencounterpage",
-            secret, public_markers, revision_id=page.latest_revision_id,
+            f"page:{state}",
+            "page",
+            state,
+            page.pk,
+            "rendicion",
+            "dialogueencounterpage",
+            secret,
+            public_markers,
+            revision_id=page.latest_revision_id,
         )
 
     @classmethod
@@ -1071,8 +1141,12 @@ class AuthorizationMatrixTests(TestCase):
         body = marker(kind, state, "body", public=public)
         if kind == "indicator":
             obj = IndicatorFactory(
-                code=f"77{STATES.index(state)}", slug=f"indicador-{state}", name=title,
-                programme=body, department=cls.educacion, live=False,
+                code=f"77{STATES.index(state)}",
+                slug=f"indicador-{state}",
+                name=title,
+                programme=body,
+                department=cls.educacion,
+                live=False,
             )
         else:
             obj = CommitmentFactory(
@@ -1094,7 +1168,14 @@ class AuthorizationMatrixTests(TestCase):
             secret = (draft_title, draft_body)
         obj = reload(obj)
         return Item(
-            f"{kind}:{state}", kind, state, obj.pk, "rendicion", kind, secret, public_markers,
+            f"{kind}:{state}",
+            kind,
+            state,
+            obj.pk,
+            "rendicion",
+            kind,
+            secret,
+            public_markers,
             revision_id=obj.latest_revision_id,
         )
 
@@ -1130,15 +1211,35 @@ class AuthorizationMatrixTests(TestCase):
                 uploaded_by_user=editor,
             )
             uploads.append(
-                Item(f"{kind}:uploading", kind, "uploading", upload.pk, "wagtailcore",
-                     "uploadedfile", (name,))
+                Item(
+                    f"{kind}:uploading",
+                    kind,
+                    "uploading",
+                    upload.pk,
+                    "wagtailcore",
+                    "uploadedfile",
+                    (name,),
+                )
             )
         return [
-            Item("document:unused", "document", "unused", document.pk, "rendicion",
-                 "portaldocument", (document.title, document.description,
-                                    marker("document", "unused", "file"))),
-            Item("image:unused", "image", "unused", image.pk, "rendicion", "portalimage",
-                 (image.title, image.caption, marker("image", "unused", "file"))),
+            Item(
+                "document:unused",
+                "document",
+                "unused",
+                document.pk,
+                "rendicion",
+                "portaldocument",
+                (document.title, document.description, marker("document", "unused", "file")),
+            ),
+            Item(
+                "image:unused",
+                "image",
+                "unused",
+                image.pk,
+                "rendicion",
+                "portalimage",
+                (image.title, image.caption, marker("image", "unused", "file")),
+            ),
             *uploads,
         ]
 
@@ -1149,8 +1250,11 @@ class AuthorizationMatrixTests(TestCase):
         client.force_login(cls.editor_educacion)
         for item in items:
             if item.state == "draft" and item.kind != "alias":
-                name = "wagtailadmin_pages" if item.kind == "page" else (
-                    f"wagtailsnippets_rendicion_{item.kind}")
+                name = (
+                    "wagtailadmin_pages"
+                    if item.kind == "page"
+                    else (f"wagtailsnippets_rendicion_{item.kind}")
+                )
                 response = client.post(reverse(f"{name}:lock", args=(item.pk,)))
                 assert response.status_code == 302, (item.key, response.status_code)
 
@@ -1194,15 +1298,18 @@ class AuthorizationMatrixTests(TestCase):
         ctx.root_page = Page.get_first_root_node().pk
         ctx.root_collection = root_collection.pk
         ctx.public_collection = public_collection.pk
-        ctx.public_collection_row = PublicCollection.objects.create(
-            collection=public_collection
-        ).pk
+        ctx.public_collection_row = PublicCollection.objects.create(collection=public_collection).pk
         ctx.workflow = WorkflowPage.objects.get(page=ctx.root_page).workflow_id
         ctx.review_task = DepartmentReviewTask.objects.get().pk
         ctx.redirect = Redirect.objects.create(old_path="/antiguo", redirect_link="/").pk
         ctx.lockout = AccessAttempt.objects.create(
-            username="editor.educacion", ip_address="203.0.113.9", failures_since_start=5,
-            user_agent="", path_info="/admin/login/", get_data="", post_data="",
+            username="editor.educacion",
+            ip_address="203.0.113.9",
+            failures_since_start=5,
+            user_agent="",
+            path_info="/admin/login/",
+            get_data="",
+            post_data="",
         ).pk
         ctx.search_query = Query.get("presupuesto").pk
         ctx.site = Site.objects.get(is_default_site=True).pk
@@ -1232,9 +1339,11 @@ class AuthorizationMatrixTests(TestCase):
         self.before = fingerprint(administration=True)
         self.followed = {}
         self.forbidden = {
-            role: list(dict.fromkeys(
-                m for item in self.items if not reaches(role, item) for m in item.secret
-            ))
+            role: list(
+                dict.fromkeys(
+                    m for item in self.items if not reaches(role, item) for m in item.secret
+                )
+            )
             for role in ROLES
         }
 
@@ -1247,8 +1356,9 @@ class AuthorizationMatrixTests(TestCase):
                 if method == "GET":
                     response = client.get(url)
                 elif "/admin/api/" in url:
-                    response = client.post(url, json.dumps(data or {}),
-                                           content_type="application/json")
+                    response = client.post(
+                        url, json.dumps(data or {}), content_type="application/json"
+                    )
                 else:
                     response = client.post(url, data or {})
                 text = response_text(response)
@@ -1338,8 +1448,9 @@ class AuthorizationMatrixTests(TestCase):
                 for method in methods:
                     found = self.problems(role, case, method, refuse)
                     if found:
-                        failures.append(f"  {case.item or '-'} {method} {case.url}: "
-                                        + "; ".join(found))
+                        failures.append(
+                            f"  {case.item or '-'} {method} {case.url}: " + "; ".join(found)
+                        )
             with self.subTest(route=cases[0].name or route, role=role):
                 if failures:
                     self.fail(f"{cases[0].name or route} as {role}:\n" + "\n".join(failures))
@@ -1357,8 +1468,10 @@ class AuthorizationMatrixTests(TestCase):
         self.assertEqual(sorted(ROUTES.keys() & SKIPPED.keys()), [])
 
     def test_items_are_in_their_states(self):
-        waiting_at = {"step1": "Revisión de la dependencia",
-                      "step2": "Aprobación de Participación Comunitaria"}
+        waiting_at = {
+            "step1": "Revisión de la dependencia",
+            "step2": "Aprobación de Participación Comunitaria",
+        }
         models = {"page": Page, "indicator": Indicator, "commitment": Commitment}
         for item in self.items:
             if item.kind not in models:
@@ -1400,8 +1513,9 @@ class AuthorizationMatrixTests(TestCase):
             if role == "approver":  # only through the workflow, while it waits for them
                 return {
                     "edit": reverse("wagtailadmin_pages:edit", args=(pk,)),
-                    "preview": reverse("wagtailadmin_pages:workflow_preview",
-                                       args=(pk, item.task_id)),
+                    "preview": reverse(
+                        "wagtailadmin_pages:workflow_preview", args=(pk, item.task_id)
+                    ),
                     "dashboard": home,
                 }
             return {
@@ -1425,14 +1539,18 @@ class AuthorizationMatrixTests(TestCase):
                 "download": reverse("document_download", args=(pk,)),
             }
             if role != "reviewer_a":  # reviewers choose the department's uploads, do not edit them
-                views |= {"edit": reverse("wagtaildocs:edit", args=(pk,)),
-                          "listing": reverse("wagtaildocs:index")}
+                views |= {
+                    "edit": reverse("wagtaildocs:edit", args=(pk,)),
+                    "listing": reverse("wagtaildocs:index"),
+                }
             return views
         if item.kind == "image":
             views = {"chooser": reverse("wagtailimages_chooser:choose")}
             if role != "reviewer_a":
-                views |= {"edit": reverse("wagtailimages:edit", args=(pk,)),
-                          "listing": reverse("wagtailimages:index")}
+                views |= {
+                    "edit": reverse("wagtailimages:edit", args=(pk,)),
+                    "listing": reverse("wagtailimages:index"),
+                }
             return views
         return {}  # unfinished uploads: their views only act (POST)
 
@@ -1474,18 +1592,30 @@ class AuthorizationMatrixTests(TestCase):
         image = PortalImage.objects.get(pk=by_key["image:unused"].pk)
         addresses = [
             ("document_download", reverse("document_download", args=(document.pk,)), True),
-            ("wagtaildocs_serve",
-             reverse("wagtaildocs_serve", args=(document.pk, document.filename)), True),
+            (
+                "wagtaildocs_serve",
+                reverse("wagtaildocs_serve", args=(document.pk, document.filename)),
+                True,
+            ),
             ("media documents", settings.MEDIA_URL + document.file.name, True),
             ("media original_images", image.file.url, True),
-            ("wagtailapi:documents:detail", reverse("wagtailapi:documents:detail",
-                                                    args=(document.pk,)), True),
-            ("wagtailapi:images:detail", reverse("wagtailapi:images:detail", args=(image.pk,)),
-             True),
+            (
+                "wagtailapi:documents:detail",
+                reverse("wagtailapi:documents:detail", args=(document.pk,)),
+                True,
+            ),
+            (
+                "wagtailapi:images:detail",
+                reverse("wagtailapi:images:detail", args=(image.pk,)),
+                True,
+            ),
             ("wagtailapi:documents:listing", reverse("wagtailapi:documents:listing"), False),
             ("wagtailapi:images:listing", reverse("wagtailapi:images:listing"), False),
-            ("wagtailapi:pages:listing", reverse("wagtailapi:pages:listing") + f"?search={SEARCH}",
-             False),
+            (
+                "wagtailapi:pages:listing",
+                reverse("wagtailapi:pages:listing") + f"?search={SEARCH}",
+                False,
+            ),
             ("search", reverse("search") + f"?q={SEARCH}", False),
             ("search_suggestions", reverse("search_suggestions") + "?q=ZQX", False),
             ("document_library", reverse("document_library"), False),
@@ -1496,12 +1626,14 @@ class AuthorizationMatrixTests(TestCase):
         for item in self.items:
             if item.kind == "page":
                 # Pages that were never published do not exist for the public.
-                addresses.append((f"wagtail_serve {item.key}", self.ctx.page_urls[str(item.pk)],
-                                  not item.public))
+                addresses.append(
+                    (f"wagtail_serve {item.key}", self.ctx.page_urls[str(item.pk)], not item.public)
+                )
             elif item.kind == "indicator":
                 code = Indicator.objects.get(pk=item.pk).url_key
-                addresses.append((f"indicator page {item.key}", f"/indicadores/{code}/",
-                                  not item.public))
+                addresses.append(
+                    (f"indicator page {item.key}", f"/indicadores/{code}/", not item.public)
+                )
         return addresses
 
     def test_public_site_shows_nothing_unpublished(self):

@@ -13,7 +13,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
-from importer.apply import PlanHasErrors, apply_plan
+from importer.apply import PlanHasErrorsError, apply_plan
 from importer.plan import build_plan
 from rendicion.models import DialogueEncounterPage, Indicator
 from tests.factories import EncounterFactory
@@ -42,9 +42,7 @@ class ReviewIntegrityMixin(LoginMixin):
     def approve_current_step(self, obj, url_for_action):
         state = obj.current_workflow_state
         task_state = state.current_task_state
-        approver = (
-            self.reviewer_educacion if task_state.task.name == STEP_1 else self.approver
-        )
+        approver = self.reviewer_educacion if task_state.task.name == STEP_1 else self.approver
         self.login(approver)
         response = self.client.post(url_for_action(obj, task_state), {"comment": ""})
         self.assertIn(response.status_code, (200, 302))
@@ -260,7 +258,7 @@ class IndicatorReviewIntegrityTests(ReviewIntegrityMixin, TestCase):
                 matrix = csv_bytes([HEADER, row(code=indicator.code, Meta="5000")])
                 plan = build_plan(matrix, "matriz.csv", update=True)
                 self.assertEqual([problem.code for problem in plan.errors], ["in_review"])
-                with self.assertRaises(PlanHasErrors):
+                with self.assertRaises(PlanHasErrorsError):
                     apply_plan(plan, self.editor_educacion)
                 self.assertEqual(self.latest_target(indicator), 1200)
 
@@ -268,7 +266,5 @@ class IndicatorReviewIntegrityTests(ReviewIntegrityMixin, TestCase):
                 self.assert_live_is_what_both_steps_approved(indicator)
                 self.assertEqual(indicator.target_value, 1200)
                 self.assertIsNone(
-                    WorkflowState.objects.active()
-                    .filter(object_id=str(indicator.pk))
-                    .first()
+                    WorkflowState.objects.active().filter(object_id=str(indicator.pk)).first()
                 )

@@ -36,7 +36,6 @@ SECRET_IMAGE = "Foto interna de Educación ZQX"
 SECRET_DRAFT = "Borrador secreto de Educación ZQX"
 
 
-
 def documents_stream(*documents):
     return [{"type": "document", "value": {"document": d.pk, "description": ""}} for d in documents]
 
@@ -100,8 +99,11 @@ class CrossDepartmentMediaTests(LoginMixin, TestCase):
         # Participación's approvers open the files of what waits for them, and nothing else.
         self.assertEqual(self.visit(self.approver, urls[0]).status_code, 404)
         page = ReportFactory(
-            parent=self.section_educacion, title="Informe con anexo", slug="informe-con-anexo",
-            live=False, documents=documents_stream(self.document),
+            parent=self.section_educacion,
+            title="Informe con anexo",
+            slug="informe-con-anexo",
+            live=False,
+            documents=documents_stream(self.document),
         )
         page.save_revision(user=self.editor_educacion)
         page.get_workflow().start(page, self.editor_educacion)
@@ -191,21 +193,20 @@ class DraftTitlesOnGetTests(LoginMixin, TestCase):
     def setUpTestData(cls):
         build_roles(cls)
         cls.draft = EncounterFactory(
-            parent=cls.section_educacion, department=cls.educacion, title=SECRET_DRAFT,
-            slug="borrador-secreto", live=False,
+            parent=cls.section_educacion,
+            department=cls.educacion,
+            title=SECRET_DRAFT,
+            slug="borrador-secreto",
+            live=False,
         )
 
     def test_move_confirmation_bulk_confirmation_and_page_types_report(self):
         urls = [
-            reverse(
-                "wagtailadmin_pages:move_confirm", args=(self.draft.pk, self.section_salud.pk)
-            ),
-            reverse(
-                "wagtail_bulk_action", args=("wagtailcore", "page", "publish")
-            ) + f"?id={self.draft.pk}",
-            reverse(
-                "wagtail_bulk_action", args=("wagtailcore", "page", "move")
-            ) + f"?id={self.draft.pk}",
+            reverse("wagtailadmin_pages:move_confirm", args=(self.draft.pk, self.section_salud.pk)),
+            reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+            + f"?id={self.draft.pk}",
+            reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move"))
+            + f"?id={self.draft.pk}",
             reverse("wagtailadmin_reports:page_types_usage"),
             reverse("wagtailadmin_reports:page_types_usage_results"),
         ]

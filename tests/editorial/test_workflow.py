@@ -45,8 +45,6 @@ def add_url(section):
     )
 
 
-
-
 def workflow_action_url(page, action):
     task_state = page.current_workflow_task_state
     return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
@@ -73,8 +71,6 @@ def page_actions(page):
         .order_by("timestamp", "pk")
         .values_list("action", "user__username")
     )
-
-
 
 
 class EncounterWorkflowTests(LoginMixin, TestCase):
@@ -522,9 +518,6 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
         self.assertContains(response, "juntas de padres")
         self.login(self.editor_salud)
         assert_refused(self, self.client.get(compare))
-
-
-
 
 
 class IndicatorWorkflowTests(LoginMixin, TestCase):

@@ -119,9 +119,11 @@ def test_round_trip_is_lossless(tmp_path, indicators, extension):
     # Into the same database: nothing to do.
     counts = written_counts()
     out, _err = run_import(path, "--update")
-    assert gettext(
-        "Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
-    ) % {"created": 0, "updated": 0, "unchanged": 5} in out
+    assert (
+        gettext("Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {"created": 0, "updated": 0, "unchanged": 5}
+        in out
+    )
     assert written_counts() == counts
 
     # Into a database without the indicators: the same data comes back.

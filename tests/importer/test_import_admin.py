@@ -94,11 +94,15 @@ class ImportScreenTests(TestCase):
         response = self.client.post(IMPORT, {"token": response.context["token"]}, follow=True)
 
         self.assertRedirects(response, LISTING)
-        self.assertContains(response, ngettext(
-            "%(count)s indicator imported (%(created)s created, %(updated)s updated).",
-            "%(count)s indicators imported (%(created)s created, %(updated)s updated).",
-            4,
-        ) % {"count": 4, "created": 3, "updated": 1})
+        self.assertContains(
+            response,
+            ngettext(
+                "%(count)s indicator imported (%(created)s created, %(updated)s updated).",
+                "%(count)s indicators imported (%(created)s created, %(updated)s updated).",
+                4,
+            )
+            % {"count": 4, "created": 3, "updated": 1},
+        )
         self.assertEqual(Indicator.objects.count(), 4)
         self.docentes.refresh_from_db()
         self.assertEqual(self.docentes.target_value, Decimal(1050))
@@ -203,7 +207,8 @@ class ImportPermissionTests(TestCase):
             ["330100100", vacunacion.name, "Número", "0", "95", "Secretaría de Salud"],
         ]
         response = self.client.post(
-            IMPORT, {"file": upload("n.csv", csv_bytes(rows)), "update": "on"})
+            IMPORT, {"file": upload("n.csv", csv_bytes(rows)), "update": "on"}
+        )
         self.assertContains(response, 'data-error-code="other_department"')
         self.assertContains(response, 'data-error-code="no_change_permission"')
         self.assertNotContains(response, 'name="token"')  # nothing can be confirmed
@@ -230,9 +235,13 @@ class ImportPermissionTests(TestCase):
         user = editor_with("add", "change", department=self.educacion)
         self.client.force_login(user)
         response = self.client.post(IMPORT, {"file": upload("n.csv", csv_bytes(self.rows))})
-        self.assertContains(response, gettext(
-            "You are not allowed to publish indicators: the changes are saved as drafts until "
-            "someone allowed to publish publishes them."))
+        self.assertContains(
+            response,
+            gettext(
+                "You are not allowed to publish indicators: the changes are saved as drafts until "
+                "someone allowed to publish publishes them."
+            ),
+        )
 
         self.client.post(IMPORT, {"token": response.context["token"]})
 
@@ -245,9 +254,13 @@ class ImportPermissionTests(TestCase):
         user = editor_with("add", "change", department=self.educacion)
         self.client.force_login(user)
         response = self.client.post(IMPORT, {"file": upload("n.csv", csv_bytes(self.rows))})
-        self.assertContains(response, gettext(
-            "Indicators go through an approval workflow: the changes are sent for approval and "
-            "the public site shows them once approved."))
+        self.assertContains(
+            response,
+            gettext(
+                "Indicators go through an approval workflow: the changes are sent for approval and "
+                "the public site shows them once approved."
+            ),
+        )
 
         self.client.post(IMPORT, {"token": response.context["token"]})
 

@@ -40,6 +40,7 @@ pytestmark = pytest.mark.django_db
 
 SABER_11 = SEED_RESULT_ROW[1]
 
+
 @pytest.fixture
 def educacion():
     return DepartmentFactory(name="Secretaría de Educación", slug="educacion", acronym="SEM")
@@ -407,8 +408,12 @@ def test_duplicate_code_points_at_both_rows(tmp_path, educacion):
 
 
 def test_duplicate_name_without_code_points_at_both_rows(educacion, salud):
-    rows = [HEADER, row("", "Sin código"), row("", "Sin código", Responsable=salud.name),
-            row("", "sin  código")]
+    rows = [
+        HEADER,
+        row("", "Sin código"),
+        row("", "Sin código", Responsable=salud.name),
+        row("", "sin  código"),
+    ]
     plan = build_plan(xlsx_bytes(rows), "dup.xlsx")
     assert errors_of(plan) == [(4, "Indicador", "duplicate_name")]  # same department only
     assert plan.errors[0].params["first_row"] == 2
@@ -854,7 +859,10 @@ def test_bulk_update_matches_wagtails_edit_and_publish(tmp_path, educacion, salu
     # The live state written without a revision is recorded first (LiveBaselineRevisionMixin),
     # so even this first change has a previous revision and its new name is logged.
     assert [action for action, *_ in imported_state["log"]] == [
-        "wagtail.edit", "wagtail.rename", "wagtail.publish"]
+        "wagtail.edit",
+        "wagtail.rename",
+        "wagtail.publish",
+    ]
 
     # With a previous revision to compare with, a new name is also logged as a rename.
     run_import(

@@ -30,8 +30,7 @@ LIBRARY_QUERY_BUDGET = 10  # 8 measured on SQLite and PostgreSQL (one reads the 
 
 
 def documents_stream(*documents):
-    return [{"type": "document", "value": {"document": d.pk, "description": ""}}
-            for d in documents]
+    return [{"type": "document", "value": {"document": d.pk, "description": ""}} for d in documents]
 
 
 @pytest.fixture
@@ -52,19 +51,33 @@ def titles(response):
 
 # --- Listing and filters -------------------------------------------------------------------
 
+
 @pytest.fixture
 def library(cycle, public_collection):
     education = DepartmentFactory(name="Secretaría de Educación", slug="educacion")
     health = DepartmentFactory(name="Secretaría de Salud", slug="salud")
     docs = {
-        "gestion": DocumentFactory(title="Informe de gestión", document_type="management_report",
-                                   department=education, published_on=datetime.date(2021, 11, 30)),
-        "acta": DocumentFactory(title="Acta del encuentro", document_type="minutes",
-                                department=health, published_on=datetime.date(2021, 10, 28),
-                                filename="acta.csv", content=b"a;b\n1;2\n"),
-        "antiguo": DocumentFactory(title="Balance 2020", fiscal_year=2020, department=education,
-                                   published_on=datetime.date(2021, 1, 29),
-                                   collection=public_collection),
+        "gestion": DocumentFactory(
+            title="Informe de gestión",
+            document_type="management_report",
+            department=education,
+            published_on=datetime.date(2021, 11, 30),
+        ),
+        "acta": DocumentFactory(
+            title="Acta del encuentro",
+            document_type="minutes",
+            department=health,
+            published_on=datetime.date(2021, 10, 28),
+            filename="acta.csv",
+            content=b"a;b\n1;2\n",
+        ),
+        "antiguo": DocumentFactory(
+            title="Balance 2020",
+            fiscal_year=2020,
+            department=education,
+            published_on=datetime.date(2021, 1, 29),
+            collection=public_collection,
+        ),
     }
     ReportFactory(parent=cycle, documents=documents_stream(docs["gestion"], docs["acta"]))
     docs["borrador"] = DocumentFactory(title="Borrador sin publicar", department=education)
@@ -78,22 +91,31 @@ def test_lists_every_public_document_with_its_facts(client, library):
     html = response.content.decode()
     assert "Borrador sin publicar" not in html
     gestion = library["gestion"]
-    for fact in (gestion.sha256, gestion.url, "Secretaría de Educación", "30 de noviembre de 2021",
-                 "PDF", "CSV"):
+    for fact in (
+        gestion.sha256,
+        gestion.url,
+        "Secretaría de Educación",
+        "30 de noviembre de 2021",
+        "PDF",
+        "CSV",
+    ):
         assert fact in html
     assert reverse("document_year_zip", args=[2021]) in html
     assert reverse("document_year_zip", args=[2020]) in html
 
 
-@pytest.mark.parametrize("query,expected", [
-    ({"vigencia": "2020"}, ["Balance 2020"]),
-    ({"tipo": "minutes"}, ["Acta del encuentro"]),
-    ({"dependencia": "educacion"}, ["Informe de gestión", "Balance 2020"]),
-    ({"formato": "csv"}, ["Acta del encuentro"]),
-    ({"desde": "2021-10-01", "hasta": "2021-10-31"}, ["Acta del encuentro"]),
-    ({"orden": "fecha"}, ["Balance 2020", "Acta del encuentro", "Informe de gestión"]),
-    ({"orden": "titulo"}, ["Acta del encuentro", "Balance 2020", "Informe de gestión"]),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ({"vigencia": "2020"}, ["Balance 2020"]),
+        ({"tipo": "minutes"}, ["Acta del encuentro"]),
+        ({"dependencia": "educacion"}, ["Informe de gestión", "Balance 2020"]),
+        ({"formato": "csv"}, ["Acta del encuentro"]),
+        ({"desde": "2021-10-01", "hasta": "2021-10-31"}, ["Acta del encuentro"]),
+        ({"orden": "fecha"}, ["Balance 2020", "Acta del encuentro", "Informe de gestión"]),
+        ({"orden": "titulo"}, ["Acta del encuentro", "Balance 2020", "Informe de gestión"]),
+    ],
+)
 def test_filters_and_sorting(client, library, query, expected):
     response = client.get(reverse("document_library"), query)
     assert titles(response) == expected
@@ -109,8 +131,9 @@ def test_a_bad_filter_value_is_ignored_with_a_message(client, library):
 def test_department_filter_offers_only_departments_with_public_documents(client, library):
     DepartmentFactory(name="Secretaría Sin Documentos", slug="sin-documentos")
     response = client.get(reverse("document_library"))
-    choices = [str(label) for _, label in
-               response.context["filterset"].form.fields["dependencia"].choices][1:]
+    choices = [
+        str(label) for _, label in response.context["filterset"].form.fields["dependencia"].choices
+    ][1:]
     assert choices == ["Secretaría de Educación", "Secretaría de Salud"]
 
 
@@ -118,11 +141,15 @@ def add_public_documents(collection, department, count, start=0):
     """Many public documents at bulk speed (no files: the listing does not open them)."""
     PortalDocument.objects.bulk_create(
         PortalDocument(
-            title=f"Documento {i:04d}", file=f"documents/documento-{i:04d}.pdf",
-            file_size=1000 + i, sha256=hashlib.sha256(str(i).encode()).hexdigest(),
-            collection=collection, department=department, fiscal_year=2021,
-            document_type="other", published_on=datetime.date(2021, 1, 1)
-            + datetime.timedelta(days=i % 300),
+            title=f"Documento {i:04d}",
+            file=f"documents/documento-{i:04d}.pdf",
+            file_size=1000 + i,
+            sha256=hashlib.sha256(str(i).encode()).hexdigest(),
+            collection=collection,
+            department=department,
+            fiscal_year=2021,
+            document_type="other",
+            published_on=datetime.date(2021, 1, 1) + datetime.timedelta(days=i % 300),
         )
         for i in range(start, start + count)
     )
@@ -143,8 +170,9 @@ def test_library_query_budget_is_fixed(client, public_collection):
     few, _ = library_queries(client)
     add_public_documents(public_collection, department, 990, start=10)
     many, response = library_queries(client)
-    filtered, _ = library_queries(client, {"dependencia": "educacion", "orden": "-tamano",
-                                           "pagina": "7"})
+    filtered, _ = library_queries(
+        client, {"dependencia": "educacion", "orden": "-tamano", "pagina": "7"}
+    )
     assert response.context["paginator"].count == 1000
     assert few == many <= LIBRARY_QUERY_BUDGET
     assert filtered <= LIBRARY_QUERY_BUDGET
@@ -161,6 +189,7 @@ def test_pagination(client, public_collection):
 
 # --- ZIP per fiscal year -------------------------------------------------------------------
 
+
 def read_zip(response):
     assert response["Content-Type"] == "application/zip"
     assert response.streaming
@@ -168,10 +197,14 @@ def read_zip(response):
 
 
 def test_zip_of_a_year_holds_its_public_documents_and_a_correct_manifest(
-        client, library, public_collection):
-    in_collection = DocumentFactory(title="Presentación pública", filename="presentacion.pdf",
-                                    collection=public_collection,
-                                    content=pdf_bytes("ñandú") * 100)
+    client, library, public_collection
+):
+    in_collection = DocumentFactory(
+        title="Presentación pública",
+        filename="presentacion.pdf",
+        collection=public_collection,
+        content=pdf_bytes("ñandú") * 100,
+    )
     response = client.get(reverse("document_year_zip", args=[2021]))
     assert "documentos-vigencia-2021.zip" in response["Content-Disposition"]
     archive = read_zip(response)

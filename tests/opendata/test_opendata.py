@@ -42,43 +42,83 @@ def indicators():
     education = DepartmentFactory(name="Secretaría de Educación", slug="educacion")
     health = DepartmentFactory(name="Secretaría de Salud", slug="salud")
     teachers = IndicatorFactory(
-        code="220100900", name="Docentes beneficiados con estrategias de mejoramiento",
-        unit="Número", baseline_value=Decimal(400), target_value=Decimal(1050),
-        department=education, sdg_targets=["4.c", "4.1"])
-    MeasurementFactory(indicator=teachers, period="2021", date=datetime.date(2021, 12, 31),
-                       value=Decimal(800))
+        code="220100900",
+        name="Docentes beneficiados con estrategias de mejoramiento",
+        unit="Número",
+        baseline_value=Decimal(400),
+        target_value=Decimal(1050),
+        department=education,
+        sdg_targets=["4.c", "4.1"],
+    )
+    MeasurementFactory(
+        indicator=teachers, period="2021", date=datetime.date(2021, 12, 31), value=Decimal(800)
+    )
     mortality = IndicatorFactory(
-        code="", slug="mortalidad-infantil", name="Tasa de mortalidad infantil (‰)",
-        kind="result", unit="Muertes por cada 1.000 nacidos vivos",
-        baseline_value=Decimal("9.1"), target_value=Decimal("8"), direction="decrease",
-        department=health, sdg_targets=["3.2"])
-    MeasurementFactory(indicator=mortality, period="2021-S2", date=datetime.date(2021, 12, 31),
-                       value=Decimal("8.6"))
+        code="",
+        slug="mortalidad-infantil",
+        name="Tasa de mortalidad infantil (‰)",
+        kind="result",
+        unit="Muertes por cada 1.000 nacidos vivos",
+        baseline_value=Decimal("9.1"),
+        target_value=Decimal("8"),
+        direction="decrease",
+        department=health,
+        sdg_targets=["3.2"],
+    )
+    MeasurementFactory(
+        indicator=mortality,
+        period="2021-S2",
+        date=datetime.date(2021, 12, 31),
+        value=Decimal("8.6"),
+    )
     IndicatorFactory(
-        code="220199999", name="Instituciones con mejoramiento de clasificación",
-        baseline_value=None, baseline_text="08 IE clasificación C", target_value=None,
-        target_text="06 IEO con mejoramiento", department=education)
-    IndicatorFactory(code="220100001", name="Indicador sin aprobar", department=education,
-                     live=False)
+        code="220199999",
+        name="Instituciones con mejoramiento de clasificación",
+        baseline_value=None,
+        baseline_text="08 IE clasificación C",
+        target_value=None,
+        target_text="06 IEO con mejoramiento",
+        department=education,
+    )
+    IndicatorFactory(
+        code="220100001", name="Indicador sin aprobar", department=education, live=False
+    )
     return [teachers, mortality]
 
 
 def expected_values():
     return {
-        "220100900": {"nombre": "Docentes beneficiados con estrategias de mejoramiento",
-                      "unidad": "Número", "linea_base": Decimal(400), "meta": Decimal(1050),
-                      "ultima_medicion": Decimal(800), "periodo": "2021",
-                      "avance_porcentaje": Decimal("61.5"),
-                      "dependencia": "Secretaría de Educación", "metas_ods": ["4.1", "4.c"]},
-        "": {"nombre": "Tasa de mortalidad infantil (‰)",
-             "unidad": "Muertes por cada 1.000 nacidos vivos", "linea_base": Decimal("9.1"),
-             "meta": Decimal(8), "ultima_medicion": Decimal("8.6"), "periodo": "2021-S2",
-             "avance_porcentaje": Decimal("45.5"), "dependencia": "Secretaría de Salud",
-             "metas_ods": ["3.2"]},
-        "220199999": {"nombre": "Instituciones con mejoramiento de clasificación",
-                      "linea_base": None, "linea_base_texto": "08 IE clasificación C",
-                      "meta_texto": "06 IEO con mejoramiento", "ultima_medicion": None,
-                      "avance_porcentaje": None, "metas_ods": []},
+        "220100900": {
+            "nombre": "Docentes beneficiados con estrategias de mejoramiento",
+            "unidad": "Número",
+            "linea_base": Decimal(400),
+            "meta": Decimal(1050),
+            "ultima_medicion": Decimal(800),
+            "periodo": "2021",
+            "avance_porcentaje": Decimal("61.5"),
+            "dependencia": "Secretaría de Educación",
+            "metas_ods": ["4.1", "4.c"],
+        },
+        "": {
+            "nombre": "Tasa de mortalidad infantil (‰)",
+            "unidad": "Muertes por cada 1.000 nacidos vivos",
+            "linea_base": Decimal("9.1"),
+            "meta": Decimal(8),
+            "ultima_medicion": Decimal("8.6"),
+            "periodo": "2021-S2",
+            "avance_porcentaje": Decimal("45.5"),
+            "dependencia": "Secretaría de Salud",
+            "metas_ods": ["3.2"],
+        },
+        "220199999": {
+            "nombre": "Instituciones con mejoramiento de clasificación",
+            "linea_base": None,
+            "linea_base_texto": "08 IE clasificación C",
+            "meta_texto": "06 IEO con mejoramiento",
+            "ultima_medicion": None,
+            "avance_porcentaje": None,
+            "metas_ods": [],
+        },
     }
 
 
@@ -106,8 +146,9 @@ def test_csv_opens_in_a_spanish_spreadsheet_and_reads_back(client, indicators):
     text = raw.decode("utf-8-sig")
     assert text.splitlines()[0].count(";") == len(INDICATOR_FIELDS) - 1
     assert "61,5" in text  # decimal comma
-    rows = {row["codigo"]: row for row in
-            csv.DictReader(io.StringIO(text), dialect=SpanishSpreadsheet)}
+    rows = {
+        row["codigo"]: row for row in csv.DictReader(io.StringIO(text), dialect=SpanishSpreadsheet)
+    }
     check_rows(
         rows,
         parse_number=lambda v: Decimal(v.replace(",", ".")) if v else None,
@@ -123,8 +164,10 @@ def test_xlsx_reads_back_with_real_numbers(client, indicators):
     assert header == [field.key for field in INDICATOR_FIELDS]
     # An empty cell reads back as None; for text columns that is the empty string.
     records = [
-        {key: ("" if value is None and key not in NUMERIC else value)
-         for key, value in zip(header, values, strict=True)}
+        {
+            key: ("" if value is None and key not in NUMERIC else value)
+            for key, value in zip(header, values, strict=True)
+        }
         for values in data
     ]
     rows = {record["codigo"]: record for record in records}
@@ -155,8 +198,10 @@ def test_documents_csv_is_the_manifest_of_public_documents(client):
     cycle = CycleFactory(parent=home, year=2021)
     published = DocumentFactory(title="Relatoría del encuentro – Educación")
     DocumentFactory(title="Borrador")
-    ReportFactory(parent=cycle, documents=[
-        {"type": "document", "value": {"document": published.pk, "description": ""}}])
+    ReportFactory(
+        parent=cycle,
+        documents=[{"type": "document", "value": {"document": published.pk, "description": ""}}],
+    )
     text = client.get(reverse("opendata_documents_csv")).content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), dialect=SpanishSpreadsheet))
     assert [row["titulo"] for row in rows] == ["Relatoría del encuentro – Educación"]
@@ -175,6 +220,7 @@ def test_every_export_tells_browsers_not_to_guess_its_type(client, indicators):
 
 # --- DCAT ----------------------------------------------------------------------------------
 
+
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 def test_catalogue_is_json_ld_with_one_dataset_per_export(client, indicators):
     PublicCollection.objects.create(collection=Collection.get_first_root_node())
@@ -188,27 +234,36 @@ def test_catalogue_is_json_ld_with_one_dataset_per_export(client, indicators):
     graph = Graph().parse(data=response.content, format="json-ld")
     catalogues = list(graph.subjects(RDF.type, DCAT.Catalog))
     assert len(catalogues) == 1
-    datasets = {str(graph.value(d, DCT.identifier)): d
-                for d in graph.objects(catalogues[0], DCAT.dataset)}
+    datasets = {
+        str(graph.value(d, DCT.identifier)): d for d in graph.objects(catalogues[0], DCAT.dataset)
+    }
     assert set(datasets) == {"indicadores", "documentos"}
     assert set(graph.subjects(RDF.type, DCAT.Dataset)) == set(datasets.values())
 
     def distributions(dataset):
-        return {str(graph.value(d, DCAT.mediaType)): str(graph.value(d, DCAT.downloadURL))
-                for d in graph.objects(dataset, DCAT.distribution)}
+        return {
+            str(graph.value(d, DCAT.mediaType)): str(graph.value(d, DCAT.downloadURL))
+            for d in graph.objects(dataset, DCAT.distribution)
+        }
 
     iana = "https://www.iana.org/assignments/media-types/"
     indicator_files = distributions(datasets["indicadores"])
     assert set(indicator_files) == {
-        iana + "text/csv", iana + "application/json",
-        iana + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        iana + "text/csv",
+        iana + "application/json",
+        iana + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
     document_files = distributions(datasets["documentos"])
     assert document_files[iana + "text/csv"].endswith("/datos/documentos.csv")
-    zips = [str(graph.value(d, DCAT.downloadURL))
-            for d in graph.objects(datasets["documentos"], DCAT.distribution)
-            if str(graph.value(d, DCAT.mediaType)) == iana + "application/zip"]
-    assert sorted(zips) == ["http://testserver/documentos/vigencia-2020.zip",
-                            "http://testserver/documentos/vigencia-2021.zip"]
+    zips = [
+        str(graph.value(d, DCAT.downloadURL))
+        for d in graph.objects(datasets["documentos"], DCAT.distribution)
+        if str(graph.value(d, DCAT.mediaType)) == iana + "application/zip"
+    ]
+    assert sorted(zips) == [
+        "http://testserver/documentos/vigencia-2020.zip",
+        "http://testserver/documentos/vigencia-2021.zip",
+    ]
 
     for dataset in datasets.values():
         for predicate in (DCT.title, DCT.description, DCT.publisher, DCT.modified):
@@ -221,14 +276,20 @@ def test_catalogue_is_json_ld_with_one_dataset_per_export(client, indicators):
 
 def test_open_data_page_lists_the_datasets_and_their_fields(client, indicators):
     html = client.get(reverse("opendata_index")).content.decode()
-    for url in ("/datos/indicadores.csv", "/datos/indicadores.xlsx", "/datos/indicadores.json",
-                "/datos/documentos.csv", "/datos/catalogo.json"):
+    for url in (
+        "/datos/indicadores.csv",
+        "/datos/indicadores.xlsx",
+        "/datos/indicadores.json",
+        "/datos/documentos.csv",
+        "/datos/catalogo.json",
+    ):
         assert f'href="{url}"' in html
     for field in INDICATOR_FIELDS:
-        assert f"<code class=\"code\">{field.key}</code>" in html
+        assert f'<code class="code">{field.key}</code>' in html
 
 
 # --- API v2 --------------------------------------------------------------------------------
+
 
 def image_file(name):
     buffer = io.BytesIO()
@@ -240,8 +301,10 @@ def test_api_lists_public_documents_only(client):
     cycle = CycleFactory(parent=home_page(), year=2021)
     public = DocumentFactory(title="Informe publicado")
     private = DocumentFactory(title="Borrador")
-    ReportFactory(parent=cycle, documents=[
-        {"type": "document", "value": {"document": public.pk, "description": ""}}])
+    ReportFactory(
+        parent=cycle,
+        documents=[{"type": "document", "value": {"document": public.pk, "description": ""}}],
+    )
     listing = client.get("/api/v2/documents/?fields=sha256,fiscal_year").json()
     assert [item["title"] for item in listing["items"]] == ["Informe publicado"]
     assert listing["items"][0]["sha256"] == public.sha256
@@ -265,12 +328,14 @@ def test_api_lists_live_public_pages_only(client):
 
 
 def test_api_lists_images_by_the_same_rule(client):
-    Image = get_image_model()
+    image_model = get_image_model()
     root = Collection.get_first_root_node()
     gallery = root.add_child(name="Galería pública")
     PublicCollection.objects.create(collection=gallery)
-    Image.objects.create(title="Foto pública", file=image_file("publica.png"), collection=gallery)
-    Image.objects.create(title="Foto sin usar", file=image_file("privada.png"))
+    image_model.objects.create(
+        title="Foto pública", file=image_file("publica.png"), collection=gallery
+    )
+    image_model.objects.create(title="Foto sin usar", file=image_file("privada.png"))
     titles = [item["title"] for item in client.get("/api/v2/images/").json()["items"]]
     assert titles == ["Foto pública"]
 

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
-PASSWORD = "clave-correcta-2021"  # noqa: S105 - a test account
+PASSWORD = "clave-correcta-2021"
 
 
 class LoginProtectionTests(TestCase):
@@ -62,7 +62,7 @@ class LoginProtectionTests(TestCase):
         self.assertTrue(self.logged_in())
 
     def test_editors_cannot_see_the_lockouts(self):
-        editor = get_user_model().objects.create_user("editor", password="x")  # noqa: S106
+        editor = get_user_model().objects.create_user("editor", password="x")
         editor.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
         self.client.force_login(editor)
         response = self.client.get(reverse("lockouts:index"))

@@ -41,9 +41,29 @@ PUBLIC_PATHS = [
 # The parameters the views read, plus Wagtail's API operations: a generated value reaches
 # real code paths instead of being ignored as unknown.
 KNOWN_KEYS = [
-    "q", "pagina", "page", "tipo", "ods", "meta", "dependencia", "vigencia", "orden",
-    "search", "search_operator", "offset", "limit", "order", "fields", "type", "child_of",
-    "descendant_of", "ancestor_of", "locale", "format", "id", "html_path",
+    "q",
+    "pagina",
+    "page",
+    "tipo",
+    "ods",
+    "meta",
+    "dependencia",
+    "vigencia",
+    "orden",
+    "search",
+    "search_operator",
+    "offset",
+    "limit",
+    "order",
+    "fields",
+    "type",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "locale",
+    "format",
+    "id",
+    "html_path",
 ]
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),

@@ -71,6 +71,7 @@ _serial = count(1)
 
 # --- Helpers -------------------------------------------------------------------------------
 
+
 def fetch(client, url):
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
@@ -85,8 +86,9 @@ def queries_for(client, url):
     return len(ctx)
 
 
-def assert_fixed_queries(client, url, add_rows, budget, django_assert_num_queries,
-                         django_assert_max_num_queries):
+def assert_fixed_queries(
+    client, url, add_rows, budget, django_assert_num_queries, django_assert_max_num_queries
+):
     """Same queries with 3 and with 20 rows, and no more than ``budget``."""
     fetch(client, url)  # warm up
     with django_assert_max_num_queries(budget):
@@ -101,18 +103,24 @@ def assert_fixed_queries(client, url, add_rows, budget, django_assert_num_querie
 
 def make_document(title):
     return PortalDocument.objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4\n% prueba\n", name=f"doc-{next(_serial)}.pdf"))
+        title=title, file=ContentFile(b"%PDF-1.4\n% prueba\n", name=f"doc-{next(_serial)}.pdf")
+    )
 
 
 def add_indicator(department, *, targets=("4.1",), measurements=(Decimal(50),), **kwargs):
     indicator = IndicatorFactory(department=department, sdg_targets=list(targets), **kwargs)
     for i, value in enumerate(measurements):
-        MeasurementFactory(indicator=indicator, value=value, period=str(2020 + i),
-                           date=datetime.date(2020 + i, 12, 31))
+        MeasurementFactory(
+            indicator=indicator,
+            value=value,
+            period=str(2020 + i),
+            date=datetime.date(2020 + i, 12, 31),
+        )
     return indicator
 
 
 # --- Fixtures ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def home():
@@ -126,12 +134,22 @@ def education():
 
 @pytest.fixture
 def cycle(home):
-    return CycleFactory(parent=home, year=2021, title="Rendición de Cuentas 2021",
-                        slug="rendicion-de-cuentas-2021",
-                        objective="<p>Informar, explicar y dialogar con la ciudadanía.</p>",
-                        phases=[{"type": "phase", "value": {
-                            "phase": "preparation",
-                            "description": "<p>Caracterización de grupos de interés.</p>"}}])
+    return CycleFactory(
+        parent=home,
+        year=2021,
+        title="Rendición de Cuentas 2021",
+        slug="rendicion-de-cuentas-2021",
+        objective="<p>Informar, explicar y dialogar con la ciudadanía.</p>",
+        phases=[
+            {
+                "type": "phase",
+                "value": {
+                    "phase": "preparation",
+                    "description": "<p>Caracterización de grupos de interés.</p>",
+                },
+            }
+        ],
+    )
 
 
 @pytest.fixture
@@ -148,33 +166,58 @@ def sdg_index(home):
 def plan_indicators(education, indicator_index):
     """The strategy document's indicators of the Secretaría de Educación, and a draft."""
     teachers = add_indicator(
-        education, code="220100900",
+        education,
+        code="220100900",
         name="Docentes beneficiados con estrategias de mejoramiento de sus competencias",
-        baseline_value=Decimal(400), target_value=Decimal(1050), targets=["4.c"],
-        measurements=[Decimal(800)])
+        baseline_value=Decimal(400),
+        target_value=Decimal(1050),
+        targets=["4.c"],
+        measurements=[Decimal(800)],
+    )
     schools = add_indicator(
-        education, code="", slug="instituciones-educativas-con-mejoramiento",
+        education,
+        code="",
+        slug="instituciones-educativas-con-mejoramiento",
         name="Número de Instituciones Educativas con mejoramiento de clasificación de plantel "
-             "según las pruebas Saber 11",
-        kind=Indicator.Kind.RESULT, baseline_value=None, baseline_text=TEXT_BASELINE,
-        target_value=None, target_text=TEXT_TARGET,
-        targets=["4.1", "4.2", "4.3", "4.4", "4.5", "13.3"], measurements=[Decimal(3)])
+        "según las pruebas Saber 11",
+        kind=Indicator.Kind.RESULT,
+        baseline_value=None,
+        baseline_text=TEXT_BASELINE,
+        target_value=None,
+        target_text=TEXT_TARGET,
+        targets=["4.1", "4.2", "4.3", "4.4", "4.5", "13.3"],
+        measurements=[Decimal(3)],
+    )
     climate = add_indicator(
-        education, code="220199901", name="Instituciones con proyectos ambientales escolares",
-        targets=["13.3"], measurements=[])
-    draft = add_indicator(education, code="220100999", name="Indicador en borrador sin aprobar",
-                          live=False, targets=["4.1"])
+        education,
+        code="220199901",
+        name="Instituciones con proyectos ambientales escolares",
+        targets=["13.3"],
+        measurements=[],
+    )
+    draft = add_indicator(
+        education,
+        code="220100999",
+        name="Indicador en borrador sin aprobar",
+        live=False,
+        targets=["4.1"],
+    )
     return {"teachers": teachers, "schools": schools, "climate": climate, "draft": draft}
 
 
 # --- Home ----------------------------------------------------------------------------------
 
-def test_home_page_is_the_site_root_and_links_the_portal(client, home, cycle, indicator_index,
-                                                          sdg_index):
+
+def test_home_page_is_the_site_root_and_links_the_portal(
+    client, home, cycle, indicator_index, sdg_index
+):
     assert home.url == "/"
-    CycleActivity.objects.create(cycle=cycle, phase="implementation",
-                                 title="Audiencia pública participativa",
-                                 start_date=timezone.localdate() + datetime.timedelta(days=10))
+    CycleActivity.objects.create(
+        cycle=cycle,
+        phase="implementation",
+        title="Audiencia pública participativa",
+        start_date=timezone.localdate() + datetime.timedelta(days=10),
+    )
     html = fetch(client, "/")
     assert "Rendición de Cuentas 2021" in html
     assert "Informar, explicar y dialogar con la ciudadanía." in html
@@ -187,8 +230,14 @@ def test_home_page_is_the_site_root_and_links_the_portal(client, home, cycle, in
     assert "1757" in html and "1712" in html
 
 
-def test_home_page_query_budget(client, home, indicator_index, sdg_index,
-                                django_assert_num_queries, django_assert_max_num_queries):
+def test_home_page_query_budget(
+    client,
+    home,
+    indicator_index,
+    sdg_index,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
     start = 2001
 
     def add_rows(n):
@@ -196,17 +245,27 @@ def test_home_page_query_budget(client, home, indicator_index, sdg_index,
         for year in range(start, start + n):
             cycle = CycleFactory(parent=home, year=year)
             CycleActivity.objects.create(
-                cycle=cycle, phase="preparation", title=f"Actividad {year}",
-                start_date=timezone.localdate() + datetime.timedelta(days=year - 2000))
+                cycle=cycle,
+                phase="preparation",
+                title=f"Actividad {year}",
+                start_date=timezone.localdate() + datetime.timedelta(days=year - 2000),
+            )
         start += n
 
     add_rows(3)
-    assert_fixed_queries(client, "/", add_rows, BUDGET["home"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        "/",
+        add_rows,
+        BUDGET["home"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
-def test_main_navigation_links_current_cycle_indicators_and_sdgs(client, home, cycle,
-                                                                  indicator_index, sdg_index):
+def test_main_navigation_links_current_cycle_indicators_and_sdgs(
+    client, home, cycle, indicator_index, sdg_index
+):
     CycleFactory(parent=home, year=2019, title="Rendición de Cuentas 2019")
     html = fetch(client, indicator_index.url)
     nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
@@ -220,8 +279,9 @@ def test_main_navigation_links_current_cycle_indicators_and_sdgs(client, home, c
 def test_main_navigation_leaves_out_private_sections(client, home, indicator_index, sdg_index):
     from wagtail.models import PageViewRestriction
 
-    PageViewRestriction.objects.create(page=sdg_index, restriction_type="password",
-                                       password="clave")
+    PageViewRestriction.objects.create(
+        page=sdg_index, restriction_type="password", password="clave"
+    )
     html = fetch(client, indicator_index.url)
     nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
     assert f'href="{indicator_index.url}"' in nav
@@ -248,8 +308,9 @@ def test_new_index_and_cycle_pages_are_shown_in_menus_by_default(home):
         assert model(title="x").show_in_menus
 
 
-def test_migration_ticks_show_in_menus_on_existing_menu_pages(home, cycle, indicator_index,
-                                                              sdg_index):
+def test_migration_ticks_show_in_menus_on_existing_menu_pages(
+    home, cycle, indicator_index, sdg_index
+):
     import importlib
 
     from django.apps import apps
@@ -265,16 +326,25 @@ def test_migration_ticks_show_in_menus_on_existing_menu_pages(home, cycle, indic
 
 # --- Accountability cycle ------------------------------------------------------------------
 
+
 def test_cycle_page_shows_objective_phases_schedule_and_children(client, cycle, education):
     section = DepartmentSectionFactory(parent=cycle, department=education)
-    encounter = EncounterFactory(parent=section, title="Encuentro de diálogo de Educación",
-                                 department=education, territory="Comuna 1")
+    encounter = EncounterFactory(
+        parent=section,
+        title="Encuentro de diálogo de Educación",
+        department=education,
+        territory="Comuna 1",
+    )
     hearing = HearingFactory(parent=cycle, title="Audiencia pública 2021")
-    report = ReportFactory(parent=cycle, title="Informe de gestión 2021",
-                           kind="management")
+    report = ReportFactory(parent=cycle, title="Informe de gestión 2021", kind="management")
     plan = ImprovementPlanFactory(parent=cycle, title="Plan de mejora 2021")
-    CycleActivity.objects.create(cycle=cycle, phase="implementation", title="Audiencia pública",
-                                 start_date=datetime.date(2021, 12, 15), linked_page=hearing)
+    CycleActivity.objects.create(
+        cycle=cycle,
+        phase="implementation",
+        title="Audiencia pública",
+        start_date=datetime.date(2021, 12, 15),
+        linked_page=hearing,
+    )
     html = fetch(client, cycle.url)
     assert "Informar, explicar y dialogar con la ciudadanía." in html
     assert "Caracterización de grupos de interés." in html
@@ -291,8 +361,9 @@ def test_cycle_page_shows_objective_phases_schedule_and_children(client, cycle, 
     assert '<h2 id="audiencia-title">Audiencia pública participativa</h2>' in html
 
 
-def test_cycle_page_query_budget(client, cycle, django_assert_num_queries,
-                                 django_assert_max_num_queries):
+def test_cycle_page_query_budget(
+    client, cycle, django_assert_num_queries, django_assert_max_num_queries
+):
     def add_rows(n):
         for _ in range(n):
             i = next(_serial)
@@ -302,26 +373,41 @@ def test_cycle_page_query_budget(client, cycle, django_assert_num_queries,
             ReportFactory(parent=section, title=f"Informe {i}", department=department)
             HearingFactory(parent=cycle, title=f"Audiencia {i}")
             ImprovementPlanFactory(parent=section, title=f"Plan {i}", department=department)
-            CycleActivity.objects.create(cycle=cycle, phase="evaluation", title=f"Actividad {i}",
-                                         start_date=datetime.date(2021, 12, 1),
-                                         linked_page=section)
+            CycleActivity.objects.create(
+                cycle=cycle,
+                phase="evaluation",
+                title=f"Actividad {i}",
+                start_date=datetime.date(2021, 12, 1),
+                linked_page=section,
+            )
 
     add_rows(3)
-    assert_fixed_queries(client, cycle.url, add_rows, BUDGET["cycle"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        cycle.url,
+        add_rows,
+        BUDGET["cycle"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Department section --------------------------------------------------------------------
 
-def test_department_section_lists_its_pages_and_indicators(client, cycle, education,
-                                                            plan_indicators):
-    section = DepartmentSectionFactory(parent=cycle, department=education,
-                                       intro="<p>Dependencia responsable de la educación.</p>")
-    encounter = EncounterFactory(parent=section, title="Encuentro con docentes",
-                                 department=education)
+
+def test_department_section_lists_its_pages_and_indicators(
+    client, cycle, education, plan_indicators
+):
+    section = DepartmentSectionFactory(
+        parent=cycle, department=education, intro="<p>Dependencia responsable de la educación.</p>"
+    )
+    encounter = EncounterFactory(
+        parent=section, title="Encuentro con docentes", department=education
+    )
     report = ReportFactory(parent=section, title="Informe de Educación", department=education)
-    plan = ImprovementPlanFactory(parent=section, title="Plan de mejora de Educación",
-                                  department=education)
+    plan = ImprovementPlanFactory(
+        parent=section, title="Plan de mejora de Educación", department=education
+    )
     html = fetch(client, section.url)
     assert "Dependencia responsable de la educación." in html
     for page in (encounter, report, plan):
@@ -331,9 +417,14 @@ def test_department_section_lists_its_pages_and_indicators(client, cycle, educat
     assert "Indicador en borrador" not in html
 
 
-def test_department_section_query_budget(client, cycle, education, indicator_index,
-                                         django_assert_num_queries,
-                                         django_assert_max_num_queries):
+def test_department_section_query_budget(
+    client,
+    cycle,
+    education,
+    indicator_index,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
     section = DepartmentSectionFactory(parent=cycle, department=education)
 
     def add_rows(n):
@@ -342,12 +433,19 @@ def test_department_section_query_budget(client, cycle, education, indicator_ind
             EncounterFactory(parent=section, title=f"Encuentro {i}", department=education)
             ReportFactory(parent=section, title=f"Informe {i}", department=education)
             ImprovementPlanFactory(parent=section, title=f"Plan {i}", department=education)
-            add_indicator(education, targets=["4.1", "13.3"],
-                          measurements=[Decimal(10), Decimal(20)])
+            add_indicator(
+                education, targets=["4.1", "13.3"], measurements=[Decimal(10), Decimal(20)]
+            )
 
     add_rows(3)
-    assert_fixed_queries(client, section.url, add_rows, BUDGET["section"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        section.url,
+        add_rows,
+        BUDGET["section"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Dialogue encounter --------------------------------------------------------------------
@@ -365,20 +463,31 @@ def test_encounter_page_shows_participants_questions_and_commitments(client, cyc
     document = make_document("Sistematización del encuentro de Educación")
     group = StakeholderGroupFactory(name="Asociación de padres de familia")
     victims = PopulationGroup.objects.get_or_create(
-        slug="victimas-prueba", defaults={"name": "Víctimas del conflicto (prueba)"})[0]
+        slug="victimas-prueba", defaults={"name": "Víctimas del conflicto (prueba)"}
+    )[0]
     encounter = EncounterFactory(
-        parent=cycle, title="Encuentro de diálogo de Educación", department=education,
-        modality="neighbourhood", territory="Comuna 7", place="Institución Educativa Sagrada",
-        attendance_total=120, systematisation_document=document,
-        questions=[{"type": "question", "value": QUESTION}])
+        parent=cycle,
+        title="Encuentro de diálogo de Educación",
+        department=education,
+        modality="neighbourhood",
+        territory="Comuna 7",
+        place="Institución Educativa Sagrada",
+        attendance_total=120,
+        systematisation_document=document,
+        questions=[{"type": "question", "value": QUESTION}],
+    )
     encounter.stakeholder_groups.set([group])
     encounter.save()
     EncounterAttendance.objects.create(page=encounter, stakeholder_group=group, count=45)
     EncounterAttendance.objects.create(page=encounter, population_group=victims, count=12)
-    CommitmentFactory(origin_page=encounter, department=education,
-                      text="Instalar iluminación en la cancha del barrio Zamorano")
-    CommitmentFactory(origin_page=encounter, department=education, live=False,
-                      text="Compromiso en borrador")
+    CommitmentFactory(
+        origin_page=encounter,
+        department=education,
+        text="Instalar iluminación en la cancha del barrio Zamorano",
+    )
+    CommitmentFactory(
+        origin_page=encounter, department=education, live=False, text="Compromiso en borrador"
+    )
 
     html = fetch(client, encounter.url)
     assert "Secretaría de Educación" in html
@@ -395,46 +504,77 @@ def test_encounter_page_shows_participants_questions_and_commitments(client, cyc
     assert "Sistematización del encuentro de Educación" in html
 
 
-def test_encounter_page_query_budget(client, cycle, education, django_assert_num_queries,
-                                     django_assert_max_num_queries):
-    encounter = EncounterFactory(parent=cycle, title="Encuentro", department=education,
-                                 systematisation_document=make_document("Sistematización"))
+def test_encounter_page_query_budget(
+    client, cycle, education, django_assert_num_queries, django_assert_max_num_queries
+):
+    encounter = EncounterFactory(
+        parent=cycle,
+        title="Encuentro",
+        department=education,
+        systematisation_document=make_document("Sistematización"),
+    )
 
     def add_rows(n):
         groups = [StakeholderGroupFactory() for _ in range(n)]
         encounter.stakeholder_groups.add(*groups)
         encounter.questions = list(encounter.questions.raw_data) + [
-            {"type": "question", "value": QUESTION} for _ in range(n)]
+            {"type": "question", "value": QUESTION} for _ in range(n)
+        ]
         encounter.save()
         for group in groups:
             EncounterAttendance.objects.create(page=encounter, stakeholder_group=group, count=5)
             CommitmentFactory(origin_page=encounter, department=DepartmentFactory())
 
     add_rows(3)
-    assert_fixed_queries(client, encounter.url, add_rows, BUDGET["encounter"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        encounter.url,
+        add_rows,
+        BUDGET["encounter"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Report --------------------------------------------------------------------------------
 
-def test_report_page_shows_documents_indicators_and_rights(client, cycle, education,
-                                                           plan_indicators):
+
+def test_report_page_shows_documents_indicators_and_rights(
+    client, cycle, education, plan_indicators
+):
     document = make_document("Informe de rendición de cuentas 2021")
     women = PopulationGroup.objects.get_or_create(
-        slug="mujeres-prueba", defaults={"name": "Mujeres (prueba)",
-                                         "historically_excluded": True})[0]
+        slug="mujeres-prueba", defaults={"name": "Mujeres (prueba)", "historically_excluded": True}
+    )[0]
     report = ReportFactory(
-        parent=cycle, title="Informe de Educación 2021", department=education,
-        period_start=datetime.date(2021, 1, 1), period_end=datetime.date(2021, 12, 31),
+        parent=cycle,
+        title="Informe de Educación 2021",
+        department=education,
+        period_start=datetime.date(2021, 1, 1),
+        period_end=datetime.date(2021, 12, 31),
         summary="Resultados de la gestión educativa.",
-        documents=[{"type": "document", "value": {"document": document.pk,
-                                                  "description": "Versión completa"}}],
-        rights=[{"type": "right", "value": {
-            "right": "Derecho a la educación",
-            "how": "<p>Se garantizó el acceso de 3.000 estudiantes rurales.</p>"}}],
-        indicators=[plan_indicators["teachers"], plan_indicators["schools"],
-                    plan_indicators["draft"]],
-        population_groups=[women])
+        documents=[
+            {
+                "type": "document",
+                "value": {"document": document.pk, "description": "Versión completa"},
+            }
+        ],
+        rights=[
+            {
+                "type": "right",
+                "value": {
+                    "right": "Derecho a la educación",
+                    "how": "<p>Se garantizó el acceso de 3.000 estudiantes rurales.</p>",
+                },
+            }
+        ],
+        indicators=[
+            plan_indicators["teachers"],
+            plan_indicators["schools"],
+            plan_indicators["draft"],
+        ],
+        population_groups=[women],
+    )
     html = fetch(client, report.url)
     assert "Secretaría de Educación" in html
     assert "1 de enero de 2021" in html and "31 de diciembre de 2021" in html
@@ -448,62 +588,94 @@ def test_report_page_shows_documents_indicators_and_rights(client, cycle, educat
     assert "Mujeres (prueba)" in html
 
 
-def test_a_report_draft_previews_with_its_approved_indicators_only(rf, cycle, education,
-                                                                  plan_indicators):
+def test_a_report_draft_previews_with_its_approved_indicators_only(
+    rf, cycle, education, plan_indicators
+):
     """An editor (or reviewer) previews a draft report: the preview renders the revision,
     whose indicators are an in-memory list, not a queryset."""
-    report = ReportFactory(parent=cycle, title="Informe en borrador", department=education,
-                           live=False)
+    report = ReportFactory(
+        parent=cycle, title="Informe en borrador", department=education, live=False
+    )
     report.indicators = [plan_indicators["teachers"], plan_indicators["draft"]]
     draft = report.save_revision().as_object()
     response = draft.make_preview_request(rf.get("/"), "")
-    html = response.render().content.decode() if hasattr(response, "render") else (
-        response.content.decode())
+    html = (
+        response.render().content.decode()
+        if hasattr(response, "render")
+        else (response.content.decode())
+    )
     assert response.status_code == 200
     assert "Docentes beneficiados" in html
     assert "Indicador en borrador" not in html
 
 
-def test_report_page_query_budget(client, cycle, education, indicator_index,
-                                  django_assert_num_queries, django_assert_max_num_queries):
+def test_report_page_query_budget(
+    client,
+    cycle,
+    education,
+    indicator_index,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
     report = ReportFactory(parent=cycle, title="Informe", department=education)
 
     def add_rows(n):
         indicators = [add_indicator(education, targets=["4.1"]) for _ in range(n)]
-        groups = [PopulationGroup.objects.create(name=f"Grupo {i}", slug=f"grupo-{i}")
-                  for i in (next(_serial) for _ in range(n))]
+        groups = [
+            PopulationGroup.objects.create(name=f"Grupo {i}", slug=f"grupo-{i}")
+            for i in (next(_serial) for _ in range(n))
+        ]
         documents = [make_document(f"Documento {next(_serial)}") for _ in range(n)]
         report.indicators.add(*indicators)
         report.population_groups.add(*groups)
         report.documents = list(report.documents.raw_data) + [
-            {"type": "document", "value": {"document": d.pk, "description": ""}}
-            for d in documents]
+            {"type": "document", "value": {"document": d.pk, "description": ""}} for d in documents
+        ]
         report.rights = list(report.rights.raw_data) + [
-            {"type": "right", "value": {"right": "Derecho", "how": "<p>Así.</p>"}}
-            for _ in range(n)]
+            {"type": "right", "value": {"right": "Derecho", "how": "<p>Así.</p>"}} for _ in range(n)
+        ]
         report.save()
 
     add_rows(3)
-    assert_fixed_queries(client, report.url, add_rows, BUDGET["report"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        report.url,
+        add_rows,
+        BUDGET["report"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Public hearing ------------------------------------------------------------------------
 
+
 def test_hearing_page_shows_time_place_links_agenda_and_commitments(client, cycle, education):
     document = make_document("Presentación del alcalde")
     hearing = HearingFactory(
-        parent=cycle, title="Audiencia pública participativa 2021",
+        parent=cycle,
+        title="Audiencia pública participativa 2021",
         end=timezone.make_aware(datetime.datetime(2021, 12, 15, 12, 0)),
-        place="Teatro Municipal", address="Calle 30 # 29-39",
+        place="Teatro Municipal",
+        address="Calle 30 # 29-39",
         livestream_url="https://www.facebook.com/AlcaldiaDePalmira/live",
         video_url="https://www.youtube.com/watch?v=abc123",
-        agenda=[{"type": "item", "value": {"time": "09:00:00", "title": "Saludo del alcalde",
-                                           "speaker": "Alcalde de Palmira"}}],
+        agenda=[
+            {
+                "type": "item",
+                "value": {
+                    "time": "09:00:00",
+                    "title": "Saludo del alcalde",
+                    "speaker": "Alcalde de Palmira",
+                },
+            }
+        ],
         documents=[{"type": "document", "value": {"document": document.pk, "description": ""}}],
-        outcomes=[{"type": "paragraph", "value": "<p>Asistieron 300 personas.</p>"}])
-    CommitmentFactory(origin_page=hearing, department=education,
-                      text="Publicar el informe final de la audiencia")
+        outcomes=[{"type": "paragraph", "value": "<p>Asistieron 300 personas.</p>"}],
+    )
+    CommitmentFactory(
+        origin_page=hearing, department=education, text="Publicar el informe final de la audiencia"
+    )
     html = fetch(client, hearing.url)
     assert "15 de diciembre de 2021" in html
     assert "Teatro Municipal" in html and "Calle 30 # 29-39" in html
@@ -516,38 +688,62 @@ def test_hearing_page_shows_time_place_links_agenda_and_commitments(client, cycl
     assert "Publicar el informe final de la audiencia" in html
 
 
-def test_hearing_page_query_budget(client, cycle, django_assert_num_queries,
-                                   django_assert_max_num_queries):
+def test_hearing_page_query_budget(
+    client, cycle, django_assert_num_queries, django_assert_max_num_queries
+):
     hearing = HearingFactory(parent=cycle, title="Audiencia")
 
     def add_rows(n):
         documents = [make_document(f"Documento {next(_serial)}") for _ in range(n)]
         hearing.agenda = list(hearing.agenda.raw_data) + [
             {"type": "item", "value": {"time": "10:00:00", "title": "Punto", "speaker": ""}}
-            for _ in range(n)]
+            for _ in range(n)
+        ]
         hearing.documents = list(hearing.documents.raw_data) + [
-            {"type": "document", "value": {"document": d.pk, "description": ""}}
-            for d in documents]
+            {"type": "document", "value": {"document": d.pk, "description": ""}} for d in documents
+        ]
         hearing.save()
         for _ in range(n):
             CommitmentFactory(origin_page=hearing, department=DepartmentFactory())
 
     add_rows(3)
-    assert_fixed_queries(client, hearing.url, add_rows, BUDGET["hearing"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        hearing.url,
+        add_rows,
+        BUDGET["hearing"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Improvement plan ----------------------------------------------------------------------
 
+
 def test_improvement_plan_shows_actions_and_overall_progress(client, cycle, education):
     hearing = HearingFactory(parent=cycle, title="Audiencia pública 2021")
-    plan = ImprovementPlanFactory(parent=cycle, title="Plan de mejora 2021", source="hearing",
-                                  source_page=hearing, summary="Acciones tras la evaluación.")
-    ImprovementAction.objects.create(plan=plan, description="Convocar con más anticipación",
-                                     department=education, due_date=datetime.date(2022, 3, 31),
-                                     status="in_progress", progress=50)
-    ImprovementAction.objects.create(plan=plan, description="Publicar las memorias",
-                                     department=education, status="fulfilled", progress=100)
+    plan = ImprovementPlanFactory(
+        parent=cycle,
+        title="Plan de mejora 2021",
+        source="hearing",
+        source_page=hearing,
+        summary="Acciones tras la evaluación.",
+    )
+    ImprovementAction.objects.create(
+        plan=plan,
+        description="Convocar con más anticipación",
+        department=education,
+        due_date=datetime.date(2022, 3, 31),
+        status="in_progress",
+        progress=50,
+    )
+    ImprovementAction.objects.create(
+        plan=plan,
+        description="Publicar las memorias",
+        department=education,
+        status="fulfilled",
+        progress=100,
+    )
     html = fetch(client, plan.url)
     assert "Convocar con más anticipación" in html and "Publicar las memorias" in html
     assert "31 de marzo de 2022" in html
@@ -564,24 +760,34 @@ def test_improvement_plan_without_actions_has_no_overall_percentage(client, cycl
     assert 'role="progressbar"' not in html
 
 
-def test_improvement_plan_query_budget(client, cycle, django_assert_num_queries,
-                                       django_assert_max_num_queries):
+def test_improvement_plan_query_budget(
+    client, cycle, django_assert_num_queries, django_assert_max_num_queries
+):
     plan = ImprovementPlanFactory(parent=cycle, title="Plan")
 
     def add_rows(n):
         for i in range(n):
-            ImprovementAction.objects.create(plan=plan, description=f"Acción {i}",
-                                             department=DepartmentFactory(), progress=i * 5)
+            ImprovementAction.objects.create(
+                plan=plan, description=f"Acción {i}", department=DepartmentFactory(), progress=i * 5
+            )
 
     add_rows(3)
-    assert_fixed_queries(client, plan.url, add_rows, BUDGET["plan"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        plan.url,
+        add_rows,
+        BUDGET["plan"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Indicators ----------------------------------------------------------------------------
 
-def test_indicator_index_lists_public_indicators_with_progress(client, indicator_index,
-                                                                plan_indicators):
+
+def test_indicator_index_lists_public_indicators_with_progress(
+    client, indicator_index, plan_indicators
+):
     html = fetch(client, indicator_index.url)
     teachers = plan_indicators["teachers"]
     assert "220100900" in html
@@ -605,16 +811,25 @@ def test_indicator_index_filters_by_sdg(client, indicator_index, plan_indicators
     assert "Indicador en borrador" not in html
 
 
-@pytest.mark.parametrize("query", ["?ods=99", "?meta=zzz", "?dependencia=no-existe",
-                                   "?tipo=otro", "?ods=abc&pagina=-3", "?pagina=abc"])
-def test_indicator_index_survives_unknown_filter_values(client, indicator_index,
-                                                        plan_indicators, query):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?ods=99",
+        "?meta=zzz",
+        "?dependencia=no-existe",
+        "?tipo=otro",
+        "?ods=abc&pagina=-3",
+        "?pagina=abc",
+    ],
+)
+def test_indicator_index_survives_unknown_filter_values(
+    client, indicator_index, plan_indicators, query
+):
     html = fetch(client, indicator_index.url + query)
     assert "Docentes beneficiados" in html
 
 
-def test_indicator_index_page_out_of_range_gives_the_last_page(client, education,
-                                                               indicator_index):
+def test_indicator_index_page_out_of_range_gives_the_last_page(client, education, indicator_index):
     for i in range(30):
         add_indicator(education, code=f"3300{i:05d}", name=f"Indicador paginado {i:02d}")
     html = fetch(client, indicator_index.url + "?pagina=99")
@@ -625,26 +840,34 @@ def test_indicator_index_page_out_of_range_gives_the_last_page(client, education
     assert 'href="?tipo=product&amp;pagina=1"' in html
 
 
-def test_indicator_index_query_budget(client, education, indicator_index,
-                                      django_assert_num_queries, django_assert_max_num_queries):
+def test_indicator_index_query_budget(
+    client, education, indicator_index, django_assert_num_queries, django_assert_max_num_queries
+):
     def add_rows(n):
         for _ in range(n):
-            add_indicator(education, targets=["4.1", "13.3"],
-                          measurements=[Decimal(10), Decimal(40)])
+            add_indicator(
+                education, targets=["4.1", "13.3"], measurements=[Decimal(10), Decimal(40)]
+            )
 
     add_rows(3)
-    assert_fixed_queries(client, indicator_index.url, add_rows, BUDGET["indicator_index"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        indicator_index.url,
+        add_rows,
+        BUDGET["indicator_index"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
     filtered = indicator_index.url + "?ods=4&tipo=product"
     with django_assert_max_num_queries(BUDGET["indicator_index"] + 2):
         fetch(client, filtered)
 
 
-def test_indicator_detail_by_code_shows_figures_and_progress(client, cycle, sdg_index,
-                                                             plan_indicators):
+def test_indicator_detail_by_code_shows_figures_and_progress(
+    client, cycle, sdg_index, plan_indicators
+):
     teachers = plan_indicators["teachers"]
-    report = ReportFactory(parent=cycle, title="Informe de Educación 2021",
-                           indicators=[teachers])
+    report = ReportFactory(parent=cycle, title="Informe de Educación 2021", indicators=[teachers])
     html = fetch(client, "/indicadores/220100900/")
     assert "Docentes beneficiados con estrategias de mejoramiento de sus competencias" in html
     assert "400" in html and "1.050" in html and "800" in html
@@ -658,7 +881,8 @@ def test_indicator_detail_by_code_shows_figures_and_progress(client, cycle, sdg_
 
 
 def test_indicator_detail_with_text_baseline_shows_the_text_and_no_percentage(
-        client, sdg_index, plan_indicators):
+    client, sdg_index, plan_indicators
+):
     schools = plan_indicators["schools"]
     html = fetch(client, schools.get_url())
     assert TEXT_BASELINE in html
@@ -674,8 +898,15 @@ def test_draft_indicator_has_no_public_page(client, plan_indicators):
     assert client.get("/indicadores/220100999/").status_code == 404
 
 
-def test_indicator_detail_query_budget(client, cycle, education, indicator_index, sdg_index,
-                                       django_assert_num_queries, django_assert_max_num_queries):
+def test_indicator_detail_query_budget(
+    client,
+    cycle,
+    education,
+    indicator_index,
+    sdg_index,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
     indicator = add_indicator(education, code="550000001", targets=[])
     url = "/indicadores/550000001/"
 
@@ -685,16 +916,27 @@ def test_indicator_detail_query_budget(client, cycle, education, indicator_index
         indicator.save()
         for _ in range(n):
             serial = next(_serial)
-            MeasurementFactory(indicator=indicator, value=Decimal(serial), period=f"P{serial}",
-                               date=datetime.date(2021, 1, 1) + datetime.timedelta(days=serial))
+            MeasurementFactory(
+                indicator=indicator,
+                value=Decimal(serial),
+                period=f"P{serial}",
+                date=datetime.date(2021, 1, 1) + datetime.timedelta(days=serial),
+            )
             ReportFactory(parent=cycle, title=f"Informe {serial}", indicators=[indicator])
 
     add_rows(3)
-    assert_fixed_queries(client, url, add_rows, BUDGET["indicator_detail"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        url,
+        add_rows,
+        BUDGET["indicator_detail"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- SDGs ----------------------------------------------------------------------------------
+
 
 def test_sdg_index_shows_the_17_goals_with_colours_and_counts(client, sdg_index, plan_indicators):
     html = fetch(client, sdg_index.url)
@@ -705,8 +947,14 @@ def test_sdg_index_shows_the_17_goals_with_colours_and_counts(client, sdg_index,
     assert "2 indicadores" in tile_4 or "2 indicators" in tile_4  # the draft is not counted
 
 
-def test_sdg_index_query_budget(client, education, sdg_index, indicator_index,
-                                django_assert_num_queries, django_assert_max_num_queries):
+def test_sdg_index_query_budget(
+    client,
+    education,
+    sdg_index,
+    indicator_index,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
     codes = [t.code for t in SdgTarget.objects.order_by("position")[:40]]
 
     def add_rows(n):
@@ -714,12 +962,19 @@ def test_sdg_index_query_budget(client, education, sdg_index, indicator_index,
             add_indicator(education, targets=[codes[i % len(codes)], "17.1"])
 
     add_rows(3)
-    assert_fixed_queries(client, sdg_index.url, add_rows, BUDGET["sdg_index"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        sdg_index.url,
+        add_rows,
+        BUDGET["sdg_index"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
-def test_sdg_goal_page_shows_targets_and_linked_indicators(client, sdg_index, indicator_index,
-                                                            plan_indicators):
+def test_sdg_goal_page_shows_targets_and_linked_indicators(
+    client, sdg_index, indicator_index, plan_indicators
+):
     html = fetch(client, "/ods/4/")
     assert "Educación de Calidad" in html
     assert "4.1" in html and "4.c" in html
@@ -734,27 +989,47 @@ def test_unknown_sdg_goal_is_not_found(client, sdg_index):
     assert client.get("/ods/18/").status_code == 404
 
 
-def test_sdg_goal_query_budget(client, education, sdg_index, indicator_index,
-                               django_assert_num_queries, django_assert_max_num_queries):
+def test_sdg_goal_query_budget(
+    client,
+    education,
+    sdg_index,
+    indicator_index,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
     codes = [t.code for t in SdgTarget.objects.filter(goal__number=4)]
 
     def add_rows(n):
         for i in range(n):
-            add_indicator(education, targets=[codes[i % len(codes)], "13.3"],
-                          measurements=[Decimal(5), Decimal(60)])
+            add_indicator(
+                education,
+                targets=[codes[i % len(codes)], "13.3"],
+                measurements=[Decimal(5), Decimal(60)],
+            )
 
     add_rows(3)
-    assert_fixed_queries(client, "/ods/4/", add_rows, BUDGET["sdg_goal"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        "/ods/4/",
+        add_rows,
+        BUDGET["sdg_goal"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 # --- Search and errors ---------------------------------------------------------------------
 
+
 def test_search_page_finds_live_pages(client, cycle, education):
-    encounter = EncounterFactory(parent=cycle, title="Encuentro sobre alumbrado público",
-                                 summary="Diálogo con la comunidad sobre el alumbrado.")
-    section = DepartmentSectionFactory(parent=cycle, title="Secretaría de alumbrado",
-                                       department=education)  # a page type with no summary
+    encounter = EncounterFactory(
+        parent=cycle,
+        title="Encuentro sobre alumbrado público",
+        summary="Diálogo con la comunidad sobre el alumbrado.",
+    )
+    section = DepartmentSectionFactory(
+        parent=cycle, title="Secretaría de alumbrado", department=education
+    )  # a page type with no summary
     EncounterFactory(parent=cycle, title="Encuentro sobre alumbrado en borrador", live=False)
     html = fetch(client, "/buscar/?q=alumbrado")
     assert f'href="{encounter.url}"' in html
@@ -767,16 +1042,23 @@ def test_search_page_finds_live_pages(client, cycle, education):
     assert 'name="q"' in html
 
 
-def test_search_page_query_budget(client, cycle, django_assert_num_queries,
-                                  django_assert_max_num_queries):
+def test_search_page_query_budget(
+    client, cycle, django_assert_num_queries, django_assert_max_num_queries
+):
     def add_rows(n):
         for _ in range(n):
             EncounterFactory(parent=cycle, title=f"Encuentro de alumbrado {next(_serial)}")
 
     add_rows(3)
     # Up to 10 results a page: compare 3 results with a full page of 10.
-    assert_fixed_queries(client, "/buscar/?q=alumbrado", add_rows, BUDGET["search"],
-                         django_assert_num_queries, django_assert_max_num_queries)
+    assert_fixed_queries(
+        client,
+        "/buscar/?q=alumbrado",
+        add_rows,
+        BUDGET["search"],
+        django_assert_num_queries,
+        django_assert_max_num_queries,
+    )
 
 
 def test_not_found_page_uses_the_portal_layout(client, home):
@@ -796,21 +1078,31 @@ def test_server_error_page_needs_no_request_or_database(django_assert_num_querie
 
 # --- Body blocks ---------------------------------------------------------------------------
 
+
 def test_body_blocks_render_with_their_templates(client, home):
     from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
 
-    image = get_image_model().objects.create(title="Audiencia", file=get_test_image_file(),
-                                             credit="Prensa Alcaldía")
+    image = get_image_model().objects.create(
+        title="Audiencia", file=get_test_image_file(), credit="Prensa Alcaldía"
+    )
     document = make_document("Cronograma 2021")
     home.body = [
         {"type": "heading", "value": {"text": "¿Quiénes participan?", "level": "h2"}},
         {"type": "paragraph", "value": "<p>Todos los sujetos de derecho.</p>"},
-        {"type": "image", "value": {"image": image.pk, "alt_text": "Ciudadanos en la audiencia",
-                                    "caption": "Audiencia pública 2021"}},
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Ciudadanos en la audiencia",
+                "caption": "Audiencia pública 2021",
+            },
+        },
         {"type": "document", "value": {"document": document.pk, "description": "En PDF"}},
-        {"type": "callout", "value": {"title": "Importante",
-                                      "text": "<p>Inscriba sus preguntas.</p>"}},
+        {
+            "type": "callout",
+            "value": {"title": "Importante", "text": "<p>Inscriba sus preguntas.</p>"},
+        },
     ]
     home.save_revision().publish()
     html = fetch(client, "/")
@@ -838,6 +1130,7 @@ def test_editors_see_the_wagtail_userbar(admin_client, home):
 
 # --- Template filters ----------------------------------------------------------------------
 
+
 def test_section_tag_wraps_its_content_in_a_section_labelled_by_its_heading():
     from django.template import Context, Template
 
@@ -850,9 +1143,12 @@ def test_section_tag_wraps_its_content_in_a_section_labelled_by_its_heading():
     assert html.startswith(
         '<section id="metas" class="section" aria-labelledby="metas-title">\n'
         '  <h2 id="metas-title" class="results-count">Metas &amp; avances</h2>\n'
-        "  <p>Contenido</p>\n</section>")
-    assert ('<section aria-labelledby="otra-title">\n  <p class="eyebrow">Antes</p>\n'
-            '  <h2 id="otra-title">Otra</h2>') in html
+        "  <p>Contenido</p>\n</section>"
+    )
+    assert (
+        '<section aria-labelledby="otra-title">\n  <p class="eyebrow">Antes</p>\n'
+        '  <h2 id="otra-title">Otra</h2>'
+    ) in html
 
 
 def test_section_tag_refuses_unknown_options():
@@ -864,17 +1160,20 @@ def test_section_tag_refuses_unknown_options():
         Template('{% load layout_tags %}{% section "x" %}{% endsection %}')
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (Decimal("1050.0000"), "1.050"),
-    (Decimal("61.5"), "61,5"),
-    (Decimal("0.0000"), "0"),
-    (Decimal("-12.50"), "-12,5"),
-    (Decimal("1234567.891"), "1.234.567,891"),
-    (1050.0, "1.050"),
-    (7, "7"),
-    (TEXT_BASELINE, TEXT_BASELINE),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("1050.0000"), "1.050"),
+        (Decimal("61.5"), "61,5"),
+        (Decimal("0.0000"), "0"),
+        (Decimal("-12.50"), "-12,5"),
+        (Decimal("1234567.891"), "1.234.567,891"),
+        (1050.0, "1.050"),
+        (7, "7"),
+        (TEXT_BASELINE, TEXT_BASELINE),
+        (None, ""),
+    ],
+)
 def test_num_filter_writes_colombian_numbers_without_trailing_zeros(value, expected):
     from rendicion.templatetags.formatting_tags import num
 

@@ -210,9 +210,7 @@ def test_search_servers_rank_with_their_scores(choice, monkeypatch):
     config = search_backends({"SEARCH_BACKEND": choice, "SEARCH_URL": "http://search:9200"})
     with override_settings(WAGTAILSEARCH_BACKENDS=config):
         backend = get_search_backend()
-    found = ServerResults(
-        [SimpleNamespace(pk=7, _score=3.5), SimpleNamespace(pk=3, _score=None)]
-    )
+    found = ServerResults([SimpleNamespace(pk=7, _score=3.5), SimpleNamespace(pk=3, _score=None)])
     calls = []
 
     def matches(query, queryset, autocomplete=False):

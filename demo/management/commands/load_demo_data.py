@@ -13,8 +13,10 @@ from demo.loader import load
 
 
 class Command(BaseCommand):
-    help = ("Carga (o actualiza) los datos de demostración de la Rendición de Cuentas 2021 "
-            "de Palmira. Se puede ejecutar varias veces: no duplica nada.")
+    help = (
+        "Carga (o actualiza) los datos de demostración de la Rendición de Cuentas 2021 "
+        "de Palmira. Se puede ejecutar varias veces: no duplica nada."
+    )
 
     def handle(self, *args, **options):
         # Demo users share a published password: never let them into a real database by accident.
@@ -22,7 +24,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "Los datos de demostración crean usuarios con contraseñas conocidas y están "
                 "desactivados en este entorno. Defina ALLOW_DEMO_DATA=true solo en una "
-                "instalación de demostración.")
+                "instalación de demostración."
+            )
         verbosity = options["verbosity"]
         # The index commands are chatty at verbosity 1: they speak only from -v 2 on.
         index_options = {"verbosity": max(verbosity - 1, 0), "stdout": self.stdout}
@@ -35,7 +38,10 @@ class Command(BaseCommand):
         call_command("sync_media_privacy", **index_options)
 
         if verbosity:
-            self.stdout.write(self.style.SUCCESS(
-                "Datos de demostración de la Rendición de Cuentas 2021 de Palmira cargados:"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Datos de demostración de la Rendición de Cuentas 2021 de Palmira cargados:"
+                )
+            )
             for line in stats.lines():
                 self.stdout.write(f"  {line}")

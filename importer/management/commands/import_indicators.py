@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from importer.apply import SubmitterRequired, apply_plan
+from importer.apply import SubmitterRequiredError, apply_plan
 from importer.plan import DRAFT, SUBMIT, FullAccess, build_plan
 
 
@@ -59,7 +59,7 @@ class Command(BaseCommand):
             return
         try:
             outcome = apply_plan(plan, user=user)
-        except SubmitterRequired as error:
+        except SubmitterRequiredError as error:
             raise CommandError(
                 _(
                     "Indicator changes go through an approval workflow: give --user USERNAME, "

@@ -53,7 +53,7 @@ class IndexerClassPostgresIndex(pg.PostgresIndex):
                               body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text,
                               body_text = EXCLUDED.body_text
-                """,  # noqa: S608 - only placeholders and the model's own table name
+                """,
                 params,
             )
         self._refresh_title_norms()
