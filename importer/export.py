@@ -31,6 +31,7 @@ from importer.columns import (
     choice_label,
 )
 from rendicion.models import Indicator
+from rendicion.spreadsheet_safety import csv_text, looks_like_formula, xlsx_text_cell
 
 BASE_COLUMNS = [
     "sdg",
@@ -157,6 +158,8 @@ def write_xlsx(output, indicators=None):
                 cell = WriteOnlyCell(sheet, value=str(value))
                 cell.quotePrefix = True
                 cells.append(cell)
+            elif looks_like_formula(value):
+                cells.append(xlsx_text_cell(sheet, value))
             elif index in text_positions and value:
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "@"
@@ -173,7 +176,7 @@ def _csv_cell(value):
     if isinstance(value, ForcedText):
         return "'" + value
     if isinstance(value, str):
-        return value
+        return csv_text(value)
     return format_number(value, decimal_comma=True)
 
 

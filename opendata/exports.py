@@ -22,6 +22,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from rendicion.models import Indicator
+from rendicion.spreadsheet_safety import csv_text, xlsx_value
 from rendicion.visibility import public_documents
 
 CSV_BOM = "\ufeff"
@@ -161,8 +162,8 @@ def csv_value(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+        return csv_text(", ".join(str(item) for item in value))
+    return csv_text(str(value))
 
 
 def write_csv(output, fields, rows, bom=True):
@@ -200,7 +201,7 @@ def xlsx_bytes(fields, rows, sheet_title):
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append([_xlsx_value(row[field.key]) for field in fields])
+        sheet.append([xlsx_value(sheet, _xlsx_value(row[field.key])) for field in fields])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -18,9 +18,15 @@ from rendicion.models import (
     SdgTarget,
     StakeholderGroup,
 )
+from rendicion.spreadsheet_safety import FormulaSafeExportMixin
+
+
+class FormulaSafeIndexView(FormulaSafeExportMixin, IndexView):
+    """Every listing's CSV export keeps formula-like text inert (rendicion.spreadsheet_safety)."""
 
 
 class DepartmentViewSet(SnippetViewSet):
+    index_view_class = FormulaSafeIndexView
     model = Department
     icon = "group"
     list_display = ["name", "acronym", "email"]
@@ -29,7 +35,7 @@ class DepartmentViewSet(SnippetViewSet):
     export_filename = "dependencias"
 
 
-class IndicatorIndexView(IndexView):
+class IndicatorIndexView(FormulaSafeIndexView):
     """The indicator listing, with the spreadsheet import and export of
     docs/indicator-import.md next to the add button."""
 
@@ -97,6 +103,7 @@ class IndicatorViewSet(DepartmentScopedViewSet):
 
 
 class CommitmentViewSet(DepartmentScopedViewSet):
+    index_view_class = FormulaSafeIndexView
     model = Commitment
     icon = "tick-inverse"
     list_display = ["__str__", "department", "due_date", "status"]
@@ -111,6 +118,7 @@ class CommitmentViewSet(DepartmentScopedViewSet):
 
 
 class StakeholderGroupViewSet(SnippetViewSet):
+    index_view_class = FormulaSafeIndexView
     model = StakeholderGroup
     icon = "user"
     list_display = ["name", "group_type", "territory"]
@@ -128,6 +136,7 @@ class StakeholderGroupViewSet(SnippetViewSet):
 
 
 class PopulationGroupViewSet(SnippetViewSet):
+    index_view_class = FormulaSafeIndexView
     model = PopulationGroup
     icon = "user"
     list_display = ["name", "historically_excluded"]
@@ -138,6 +147,7 @@ class PopulationGroupViewSet(SnippetViewSet):
 
 
 class SdgGoalViewSet(SnippetViewSet):
+    index_view_class = FormulaSafeIndexView
     model = SdgGoal
     icon = "globe"
     list_display = ["number", "short_title", "colour"]
@@ -147,6 +157,7 @@ class SdgGoalViewSet(SnippetViewSet):
 
 
 class SdgTargetViewSet(SnippetViewSet):
+    index_view_class = FormulaSafeIndexView
     model = SdgTarget
     icon = "globe"
     list_display = ["code", "title"]
@@ -157,6 +168,7 @@ class SdgTargetViewSet(SnippetViewSet):
 
 
 class PublicCollectionViewSet(SnippetViewSet):
+    index_view_class = FormulaSafeIndexView
     """Which collections publish their documents on upload (see docs/documents.md)."""
 
     model = PublicCollection
