@@ -16,7 +16,6 @@ class LockoutViewSet(ModelViewSet):
     list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
     search_fields = ["username", "ip_address"]
     inspect_view_enabled = False
-    exclude_form_fields = []
     form_fields = ["username"]
 
 

@@ -230,24 +230,20 @@ def _public_q(model):
 
 
 def _public_keys(model):
+    from wagtail.documents.models import AbstractDocument
+
     from rendicion import visibility
 
     if issubclass(model, Page):
         return visibility.public_pages().filter(has_unpublished_changes=False).values("pk")
-    if _is_media(model):
-        from wagtail.documents.models import AbstractDocument
-
-        public = (
-            visibility.public_documents()
-            if issubclass(model, AbstractDocument)
-            else visibility.public_images()
-        )
-        return public.values("pk")
-    return model.objects.filter(live=True).values("pk")
+    if issubclass(model, AbstractDocument):
+        return visibility.public_documents().values("pk")
+    return visibility.public_images().values("pk")
 
 
 def is_public(obj):
-    """Whether ``obj`` is already public, for what may be chosen (``include_public``)."""
+    """Whether a page, document or image is already public, for what may be chosen
+    (``include_public``)."""
     return _public_keys(type(obj)).filter(pk=obj.pk).exists()
 
 
