@@ -59,10 +59,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +81,76 @@ MIDDLEWARE = [
 # SecurityMiddleware sends "X-Content-Type-Options: nosniff" with every response: downloads,
 # exports and served media rely on it, so no view sets it (Django's default, stated here).
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Security headers (docs/security.md) ---
+# The public site runs no inline script and loads nothing from elsewhere, except the players
+# of embedded videos. Style *attributes* are allowed: SDG colours and progress-bar widths are
+# set per element, and an attribute cannot run script (style elements stay forbidden).
+_SELF, _NONE = "'self'", "'none'"
+CSP_EMBED_FRAME_SOURCES = env_list(
+    "CSP_EMBED_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF, *CSP_EMBED_FRAME_SOURCES],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        # Nobody frames the public site (Wagtail's preview is an admin URL).
+        "frame-ancestors": [_NONE],
+    }
+}
+# Django's default, stated: Wagtail's preview views override it with SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
+# Wagtail's admin still needs inline scripts and styles (and eval in a few choosers); these
+# directives apply only under its URLs (portal.headers.PortalCSPMiddleware).
+CSP_ADMIN_URL_PREFIXES = ["/admin/"]
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [_SELF],
+    "script-src": [_SELF, "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": [_SELF, "'unsafe-inline'"],
+    "img-src": [_SELF, "data:", "blob:"],
+    "font-src": [_SELF, "data:"],
+    "connect-src": [_SELF],
+    "frame-src": [_SELF, *CSP_EMBED_FRAME_SOURCES],
+    "worker-src": [_SELF, "blob:"],
+    "object-src": [_NONE],
+    "base-uri": [_SELF],
+    "form-action": [_SELF],
+    # The preview panel frames the admin's own preview view.
+    "frame-ancestors": [_SELF],
+}
+# No feature the portal does not use: a compromised embed cannot ask for them either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+PERMISSIONS_POLICY["fullscreen"] = ["self", *CSP_EMBED_FRAME_SOURCES]
+# No avatars from gravatar.com: editors' e-mail hashes stay here and the admin loads nothing
+# from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask releases.wagtail.org for updates: upgrades come through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Sign-in protection (django-axes, docs/security.md) ---
 AUTHENTICATION_BACKENDS = [
@@ -125,6 +198,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent saves on SQLite (bench/load_bench.py): a deferred transaction that turns
+    # into a write fails at once with "database is locked"; an immediate one waits its turn.
+    # WAL lets readers go on while one writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 # REDIS_URL switches the cache to Redis; without it a per-process memory cache is used.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -13,6 +13,7 @@ from rendicion.editorial.admin_views import (
     move_confirm,
     page_in_reach,
 )
+from rendicion.editorial.concurrency import StaleSafePageEditView
 from rendicion.editorial.reports import (
     DepartmentScopedLogEntriesView,
     DepartmentScopedWorkflowTasksView,
@@ -20,6 +21,7 @@ from rendicion.editorial.reports import (
 )
 
 urlpatterns = [
+    path("pages/<int:page_id>/edit/", StaleSafePageEditView.as_view()),
     path(
         "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
         move_confirm,

@@ -17,6 +17,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from rendicion.editorial.concurrency import StaleSafeSnippetEditView
 from rendicion.editorial.forms import DepartmentScopedSnippetForm
 from rendicion.editorial.scope import can_reach, queryset_for
 
@@ -66,6 +67,7 @@ class DepartmentScopedViewSet(SnippetViewSet):
     """
 
     chooser_viewset_class = DepartmentScopedChooserViewSet
+    edit_view_class = StaleSafeSnippetEditView
 
     def scope_queryset(self, request, queryset):
         return queryset_for(request.user, queryset)
