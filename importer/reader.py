@@ -144,7 +144,7 @@ def read_xlsx(data, limits=None):
     try:
         reader = _open_workbook(data, budget)
         try:
-            return [_read_worksheet(reader, worksheet, budget) for worksheet in reader.wb.worksheets]
+            return [_SheetReader(reader, sheet, budget).read() for sheet in reader.wb.worksheets]
         finally:
             reader.archive.close()
     except FileReadError:
@@ -177,8 +177,7 @@ def _open_workbook(data, budget):
             # openpyxl's read_string_table, keeping no parsed element and stopping at the
             # cell limit: a string no cell can use is not worth holding.
             content_type = self.package.find(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings"
-                "+xml"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
             )
             if content_type is None:
                 return
@@ -237,7 +236,7 @@ def _cell_value(value, quote_prefix, percent):
     return value
 
 
-def _read_worksheet(reader, worksheet, budget):
+class _SheetReader:
     """One sheet as a stream of XML events, a cell at a time.
 
     The cell values are decoded by openpyxl's own worksheet parser (``parse_cell``: shared
@@ -245,70 +244,88 @@ def _read_worksheet(reader, worksheet, budget):
     the loop is ours so that nothing larger than a cell is held before it is counted, and so
     that the merged ranges (which read-only mode does not expose) come from the same pass.
     """
-    from openpyxl.worksheet._reader import WorkSheetParser
-    from openpyxl.xml.constants import SHEET_MAIN_NS
-    from openpyxl.xml.functions import iterparse
 
-    row_tag, cell_tag = f"{{{SHEET_MAIN_NS}}}row", f"{{{SHEET_MAIN_NS}}}c"
-    merge_tag, data_tag = f"{{{SHEET_MAIN_NS}}}mergeCell", f"{{{SHEET_MAIN_NS}}}sheetData"
-    workbook = reader.wb
-    parser = WorkSheetParser(
-        None,
-        reader.shared_strings,
-        data_only=True,
-        epoch=workbook.epoch,
-        date_formats=workbook._date_formats,
-        timedelta_formats=workbook._timedelta_formats,
-    )
-    styles = _Styles(worksheet)
-    grid, merges = {}, []
-    last_content = 0  # number of the last row with content
-    row_element = sheet_data = None
-    cells = {}  # column → value, of the row being read
-    parsed = 0  # <c> elements of that row
-    with workbook._archive.open(worksheet._worksheet_path) as source:
-        for event, element in iterparse(source, events=("start", "end")):
-            tag = element.tag
-            if event == "start":
-                if tag == row_tag:
-                    row_element, cells, parsed = element, {}, 0
-                    parser.row_counter = _row_number(element, parser.row_counter)
-                    parser.col_counter = 0
-                    if parser.row_counter - last_content - 1 > MAX_EMPTY_RUN:
+    def __init__(self, reader, worksheet, budget):
+        from openpyxl.worksheet._reader import WorkSheetParser
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+
+        workbook = reader.wb
+        self.workbook, self.worksheet, self.budget = workbook, worksheet, budget
+        self.parser = WorkSheetParser(
+            None,
+            reader.shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        self.styles = _Styles(worksheet)
+        namespace = f"{{{SHEET_MAIN_NS}}}"
+        self.row_tag, self.cell_tag = namespace + "row", namespace + "c"
+        self.merge_tag, self.data_tag = namespace + "mergeCell", namespace + "sheetData"
+        self.grid, self.merges = {}, []
+        self.last_content = 0  # number of the last row with content
+        self.row_element = self.sheet_data = None
+        self.cells = {}  # column → value, of the row being read
+        self.parsed = 0  # <c> elements of that row
+
+    def read(self):
+        from openpyxl.xml.functions import iterparse
+
+        with self.workbook._archive.open(self.worksheet._worksheet_path) as source:
+            for event, element in iterparse(source, events=("start", "end")):
+                if event == "start":
+                    if not self.start(element):
                         break
-                elif tag == data_tag:
-                    sheet_data = element
-                continue
-            if tag == cell_tag:
-                cell = parser.parse_cell(element)
-                budget.add_cells(1)
-                parsed += 1
-                value = _cell_value(cell["value"], *styles[cell["style_id"]])
-                if value not in (None, ""):
-                    cells[cell["column"]] = value
-                if row_element is not None:
-                    row_element.clear()  # the row's attributes were read at its start
-            elif tag == row_tag:
-                if cells:
-                    number = parser.row_counter
-                    budget.check_row(number)
-                    width = max(cells)
-                    budget.add_cells(max(0, width - parsed))
-                    values = [None] * width
-                    for column, value in cells.items():
-                        values[column - 1] = value
-                    grid[number] = values
-                    last_content = number
-                row_element = None
-                element.clear()
-                if sheet_data is not None:
-                    sheet_data.clear()
-            elif tag == merge_tag:
-                merges.append(element.get("ref"))
-                budget.add_cells(1)
-                element.clear()
-    _fill_merged_cells(grid, merges, budget)
-    return Sheet(worksheet.title, sorted(grid.items()))
+                else:
+                    self.end(element)
+        _fill_merged_cells(self.grid, self.merges, self.budget)
+        return Sheet(self.worksheet.title, sorted(self.grid.items()))
+
+    def start(self, element):
+        """False once the rows have been empty long enough to stop reading."""
+        if element.tag == self.row_tag:
+            self.row_element, self.cells, self.parsed = element, {}, 0
+            parser = self.parser
+            parser.row_counter = _row_number(element, parser.row_counter)
+            parser.col_counter = 0
+            return parser.row_counter - self.last_content - 1 <= MAX_EMPTY_RUN
+        if element.tag == self.data_tag:
+            self.sheet_data = element
+        return True
+
+    def end(self, element):
+        tag = element.tag
+        if tag == self.cell_tag:
+            cell = self.parser.parse_cell(element)
+            self.budget.add_cells(1)
+            self.parsed += 1
+            value = _cell_value(cell["value"], *self.styles[cell["style_id"]])
+            if value not in (None, ""):
+                self.cells[cell["column"]] = value
+            if self.row_element is not None:
+                self.row_element.clear()  # its attributes were read at its start
+        elif tag == self.row_tag:
+            if self.cells:
+                self.keep_row(self.parser.row_counter)
+            self.row_element = None
+            element.clear()
+            if self.sheet_data is not None:
+                self.sheet_data.clear()  # no parsed row stays in memory
+        elif tag == self.merge_tag:
+            self.merges.append(element.get("ref"))
+            self.budget.add_cells(1)
+            element.clear()
+
+    def keep_row(self, number):
+        self.budget.check_row(number)
+        width = max(self.cells)
+        self.budget.add_cells(max(0, width - self.parsed))  # the empty cells it spans
+        values = [None] * width
+        for column, value in self.cells.items():
+            values[column - 1] = value
+        self.grid[number] = values
+        self.last_content = number
 
 
 def _row_number(element, previous):

@@ -94,9 +94,7 @@ class Command(BaseCommand):
     @staticmethod
     def _refuse(problem):
         """A file that cannot be read at all (too large, unreadable…): one line, no plan."""
-        raise CommandError(
-            _("%(problem)s Nothing was imported.") % {"problem": problem.message}
-        )
+        raise CommandError(_("%(problem)s Nothing was imported.") % {"problem": problem.message})
 
     def _user(self, username):
         if not username:
