@@ -34,9 +34,8 @@ MESSAGES = {
         "was not read. Open it in Excel and save it again as .xlsx, or save it as .csv."
     ),
     "too_many_rows": _(
-        "The file has rows beyond row %(limit)s, the most an import reads. Split the "
-        "indicators into files of at most %(limit)s rows and import them one after another, "
-        "or delete the empty rows below the table."
+        "The file has content beyond row %(limit)s, the last row an import reads. Split the "
+        "indicators into files of at most %(limit)s rows and import them one after another."
     ),
     "too_many_cells": _(
         "The file has more than %(limit)s cells, the most an import reads. Delete the columns "
