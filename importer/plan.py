@@ -160,6 +160,8 @@ class Plan:
     errors: list = field(default_factory=list)
     notices: list = field(default_factory=list)
     sheet: str = ""
+    # The file could not be read at all (unreadable, over a limit…): the only error.
+    file_error: Problem | None = None
 
     @property
     def ok(self):
@@ -802,7 +804,8 @@ def build_plan(data, filename="", *, update=False, access=None):
     try:
         sheets = read_file(data, filename)
     except FileReadError as error:
-        plan.errors.append(Problem(error.code))
+        plan.file_error = Problem(error.code, params=error.params)
+        plan.errors.append(plan.file_error)
         return plan
     sheet = _best_sheet(sheets)
     if sheet is None:

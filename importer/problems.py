@@ -7,6 +7,8 @@ Spanish catalog translates, rendered in the language active when it is shown.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
@@ -17,6 +19,29 @@ MESSAGES = {
     "unsupported_format": _("Only .xlsx and .csv files can be imported."),
     "unreadable": _("The file cannot be read as an .xlsx or .csv spreadsheet."),
     "empty": _("The file is empty."),
+    # The limits of importer/limits.py (docs/indicator-import.md, "Limits")
+    "too_large": _(
+        "The file is too large: at most %(limit)s MB can be imported. Remove images, unused "
+        "sheets and formatting, or split the indicators into several files."
+    ),
+    "too_large_unpacked": _(
+        "Once unpacked, the spreadsheet takes more than %(limit)s MB, more than an import "
+        "reads. Copy only the indicator table, as values, into a new workbook and import "
+        "that file, or save it as .csv."
+    ),
+    "suspicious_compression": _(
+        "The file is packed in an unusual way, as files made to overload servers are, and "
+        "was not read. Open it in Excel and save it again as .xlsx, or save it as .csv."
+    ),
+    "too_many_rows": _(
+        "The file has content beyond row %(limit)s, the last row an import reads. Split the "
+        "indicators into files of at most %(limit)s rows and import them one after another."
+    ),
+    "too_many_cells": _(
+        "The file has more than %(limit)s cells, the most an import reads. Delete the columns "
+        "and rows that are not part of the indicator table (formatted empty ones too), or "
+        "split the indicators into several files."
+    ),
     "no_header": _(
         "No header row was found. The file needs at least the columns Indicador, Unidad de "
         "Medida, Línea Base, Meta and Responsable."
@@ -87,6 +112,15 @@ MESSAGES = {
     "ignored_column": _("The column “%(column)s” is not part of the format and was ignored."),
     "subheading": _("Read as a heading: “%(value)s” is the programme of the indicators below it."),
 }
+
+
+def _grouped(number):
+    return number_format(number, force_grouping=True)
+
+
+# A count in a message, with the thousands separator of the language it is shown in
+# (20.000 in Spanish), formatted when the message is rendered.
+grouped = lazy(_grouped, str)
 
 
 @dataclass

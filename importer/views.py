@@ -29,10 +29,10 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from importer.apply import apply_plan
 from importer.export import export_queryset, write_xlsx
+from importer.limits import MB, ImportLimits
 from importer.plan import UserAccess, build_plan
 from rendicion.editorial.scope import queryset_for
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 TOKEN_MAX_AGE = 6 * 60 * 60  # seconds an uploaded file waits for confirmation
 PREVIEW_LIMIT = 300  # rows listed per table in the preview; the counts cover them all
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "rendicion-indicator-imports"
@@ -62,10 +62,12 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in {".xlsx", ".csv"}:
             raise forms.ValidationError(_("Only .xlsx and .csv files can be imported."))
-        if upload.size > MAX_UPLOAD_BYTES:
+        # Refused before it is read: the other limits (importer/limits.py) apply as it is read.
+        limits = ImportLimits.from_settings()
+        if upload.size > limits.upload_bytes:
             raise forms.ValidationError(
                 _("The file is too large: at most %(size)s MB.")
-                % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
+                % {"size": limits.upload_bytes // MB}
             )
         return upload
 

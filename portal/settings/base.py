@@ -274,6 +274,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_MB", "50"
 # 720 MB in the admin listing); editors resize before uploading.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGES_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGES_MAX_MEGAPIXELS", "40")) * 1_000_000
+# Indicator imports (docs/indicator-import.md, "Limits"): a spreadsheet is checked before it
+# is read and read as a stream, so a small file that unpacks to millions of rows is refused
+# with a message instead of taking the server's memory (a 10 MB .xlsx of 2 million rows took
+# 89 s and 1.2 GB before these limits).
+IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "10"))
+IMPORT_MAX_UNCOMPRESSED_MB = int(os.environ.get("IMPORT_MAX_UNCOMPRESSED_MB", "100"))
+IMPORT_MAX_SHEET_MB = int(os.environ.get("IMPORT_MAX_SHEET_MB", "50"))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))
+IMPORT_MAX_CELLS = int(os.environ.get("IMPORT_MAX_CELLS", "1000000"))
 # Documents are streamed through Django so that permissions are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads are checked by content as well as by extension (rendicion/media/uploads.py).

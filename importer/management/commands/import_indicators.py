@@ -12,7 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from importer.apply import SubmitterRequiredError, apply_plan
+from importer.limits import MB, ImportLimits
 from importer.plan import DRAFT, SUBMIT, FullAccess, build_plan
+from importer.problems import Problem
 
 
 class Command(BaseCommand):
@@ -37,15 +39,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
+        limits = ImportLimits.from_settings()
         try:
-            data = path.read_bytes()
+            # Not read at all when too large: the message is the one of an oversized read.
+            too_large = path.stat().st_size > limits.upload_bytes
+            data = b"" if too_large else path.read_bytes()
         except OSError as error:
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s") % {"file": path, "error": error.strerror}
             ) from error
+        if too_large:
+            self._refuse(Problem("too_large", params={"limit": limits.upload_bytes // MB}))
         user = self._user(options["user"])
 
         plan = build_plan(data, path.name, update=options["update"], access=FullAccess())
+        if plan.file_error:
+            self._refuse(plan.file_error)
         self._report(plan, options["verbosity"])
         if not plan.ok:
             for problem in plan.sorted_errors:
@@ -81,6 +90,11 @@ class Command(BaseCommand):
                 _("%(count)s submitted for approval: the public site shows them once approved.")
                 % {"count": outcome.submitted}
             )
+
+    @staticmethod
+    def _refuse(problem):
+        """A file that cannot be read at all (too large, unreadable…): one line, no plan."""
+        raise CommandError(_("%(problem)s Nothing was imported.") % {"problem": problem.message})
 
     def _user(self, username):
         if not username:
