@@ -14,6 +14,7 @@ first limit passed. A small file that unpacks to millions of rows costs a few mi
 import csv
 import io
 import zipfile
+import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -118,7 +119,7 @@ def check_archive(data, limits):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise FileReadError("unreadable") from error
     if len(members) > MAX_ZIP_MEMBERS:
         raise FileReadError("suspicious_compression")
@@ -159,6 +160,9 @@ def read_xlsx(data, limits=None):
         AttributeError,
         EOFError,
         SyntaxError,  # xml.etree's ParseError
+        zlib.error,  # a corrupt deflated part
+        NotImplementedError,  # an unknown ZIP version or compression method
+        RuntimeError,  # an encrypted part
     ) as error:
         raise FileReadError("unreadable") from error
 

@@ -350,3 +350,12 @@ class ImportScreenLimitTests(TestCase):
         response = self.post("justo.xlsx", xlsx_bytes(rows))
         self.assertEqual(len(response.context["plan"].to_create), 20)
         self.assertIsNotNone(response.context["token"])
+
+
+def test_a_corrupt_deflated_sheet_is_unreadable_not_a_crash(db):
+    data = bytearray(xlsx_bytes([HEADER, row()]))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        member = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = member.header_offset + 30 + len(member.filename) + len(member.extra)
+    data[start : start + member.compress_size] = b"\xff" * member.compress_size
+    assert codes(build_plan(bytes(data), "roto.xlsx")) == ["unreadable"]
