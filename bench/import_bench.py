@@ -21,7 +21,6 @@ import os
 import random
 import resource
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -30,6 +29,8 @@ ROWS = int(os.environ.get("BENCH_ROWS", "5000"))
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+from throwaway_database import run_in_throwaway_database  # noqa: E402 - after the path
 
 DEPARTMENTS = [
     "Secretaría de Educación",
@@ -128,25 +129,7 @@ def peak_memory(function, *args, **kwargs):
 
 
 def main():
-    import django
-
-    folder = Path(tempfile.mkdtemp(prefix="rendicion-bench-"))
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    django.setup()
-
-    from django.conf import settings
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
-            folder / "bench-test.sqlite3"
-        )
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run(folder)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    run_in_throwaway_database(run)
 
 
 def run(folder):

@@ -23,7 +23,6 @@ import os
 import random
 import resource
 import sys
-import tempfile
 import time
 import tracemalloc
 import zipfile
@@ -32,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+from throwaway_database import run_in_throwaway_database  # noqa: E402 - after the path
 
 LARGE_ROWS = 100_000
 HOSTILE_ROWS = 2_000_000
@@ -152,25 +153,7 @@ def dry_run(label, path, **limits):
 
 
 def main():
-    import django
-
-    folder = Path(tempfile.mkdtemp(prefix="rendicion-bench-"))
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    django.setup()
-
-    from django.conf import settings
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
-            folder / "bench-test.sqlite3"
-        )
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run(folder)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    run_in_throwaway_database(run)
 
 
 def run(folder):

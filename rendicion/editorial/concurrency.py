@@ -49,9 +49,13 @@ def overwrites_someone_else(obj, request):
     return rewritten and loaded.user_id != request.user.pk
 
 
-def stale_form_message(compare_url):
-    if not compare_url:
+def stale_form_message(obj, request, compare_url_name):
+    """The refusal, linking to the comparison of the loaded revision with the latest one."""
+    revision = loaded_revision(obj, request)
+    latest_id = obj.latest_revision_id
+    if revision is None or revision.pk == latest_id:
         return STALE_FORM_MESSAGE
+    compare_url = reverse(compare_url_name, args=[quote(obj.pk), revision.pk, latest_id])
     return format_html('{} <a href="{}">{}</a>', STALE_FORM_MESSAGE, compare_url, COMPARE_LABEL)
 
 
@@ -80,19 +84,13 @@ class StaleSafePageEditView(PageEditView):
         )
         # Validating binds the typed values (and shows their errors) without saving anything.
         self.form.is_valid()
-        messages.error(self.request, stale_form_message(self.compare_url()))
+        messages.error(
+            self.request,
+            stale_form_message(self.page, self.request, "wagtailadmin_pages:revisions_compare"),
+        )
         self.errors_debug = ""
         self.has_unsaved_changes = True
         return self.render_to_response(self.get_context_data())
-
-    def compare_url(self):
-        revision = loaded_revision(self.page, self.request)
-        if revision is None or revision.pk == self.page.latest_revision_id:
-            return ""
-        return reverse(
-            "wagtailadmin_pages:revisions_compare",
-            args=[self.page.pk, revision.pk, self.page.latest_revision_id],
-        )
 
 
 class StaleSafeSnippetEditView(SnippetEditView):
@@ -106,15 +104,8 @@ class StaleSafeSnippetEditView(SnippetEditView):
         ):
             form.is_valid()
             self.produced_error_code = "invalid_revision"
-            self.produced_error_message = stale_form_message(self.compare_url())
+            self.produced_error_message = stale_form_message(
+                self.object, self.request, self.revisions_compare_url_name
+            )
             return False
         return super().is_valid(form)
-
-    def compare_url(self):
-        revision = loaded_revision(self.object, self.request)
-        latest_id = self.object.latest_revision_id
-        if revision is None or revision.pk == latest_id or not self.revisions_compare_url_name:
-            return ""
-        return reverse(
-            self.revisions_compare_url_name, args=[quote(self.object.pk), revision.pk, latest_id]
-        )
