@@ -11,7 +11,7 @@ PORT ?= 8000
 TEMPLATE_DIRS := templates importer/templates accounts/templates
 
 .PHONY: help run test install install-dev migrate demo serve lint format messages \
-	messages-check bench bench-search clean
+	messages-check bench bench-search backup restore clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -74,6 +74,14 @@ bench: install-dev ## Run every benchmark under bench/ (prints figures)
 # SEARCH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_bench for PostgreSQL.
 bench-search: install-dev ## Run the search benchmark only
 	$(PY) bench/run_all.py search
+
+backup: install ## Back up the database and media to BACKUP_DIR (docs/operations.md)
+	$(PY) manage.py backup
+
+# make restore BACKUP=backups/rendicion-backup-…  (asks before replacing anything)
+restore: install ## Restore the database and media from BACKUP=folder (docs/operations.md)
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/rendicion-backup-…"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 clean: ## Remove the virtualenv, the SQLite database and media
 	rm -rf $(VENV) db.sqlite3 media .test-media static_collected
