@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from rendicion.models import Department, Indicator, SdgGoal, SdgTarget
+from rendicion.visibility import public_pages
 
 
 class IndicatorFilter(django_filters.FilterSet):
@@ -40,3 +41,24 @@ class IndicatorFilter(django_filters.FilterSet):
     class Meta:
         model = Indicator
         fields = []
+
+
+class CyclePageFilter(django_filters.FilterSet):
+    """The department filter of a cycle's listings: only departments with a section in it."""
+
+    dependencia = django_filters.ModelChoiceFilter(
+        label=_("Department"),
+        field_name="department",
+        to_field_name="slug",
+        queryset=Department.objects.none(),
+        empty_label=_("All departments"),
+    )
+
+    def __init__(self, data=None, *, queryset, cycle):
+        from rendicion.models import DepartmentSectionPage
+
+        super().__init__(data, queryset=queryset)
+        sections = public_pages(DepartmentSectionPage.objects.child_of(cycle))
+        self.filters["dependencia"].queryset = Department.objects.filter(
+            sections__in=sections
+        ).distinct()

@@ -1,20 +1,27 @@
 """The accountability cycle (vigencia) and the department sections inside it."""
 
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from rendicion.blocks import BodyBlock, PhaseBlock
 from rendicion.choices import Phase
+from rendicion.listing import LISTING_PAGE_SIZE, preview
 from rendicion.models.mixins import CyclePageMixin
 from rendicion.visibility import hidden_branches, public_pages
 
 
-class AccountabilityCycleIndexPage(Page):
+class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
     """One vigencia of the accountability process, e.g. "Rendición de Cuentas 2021"."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -54,20 +61,10 @@ class AccountabilityCycleIndexPage(Page):
         verbose_name_plural = _("accountability cycles")
 
     def get_context(self, request, *args, **kwargs):
-        from rendicion.models import (
-            DialogueEncounterPage,
-            ImprovementPlanPage,
-            PublicHearingPage,
-            ReportPage,
-        )
+        from rendicion.models import PublicHearingPage
 
         context = super().get_context(request, *args, **kwargs)
-
         branches = hidden_branches()
-
-        def published(model):
-            return public_pages(model.objects.all(), branches)
-
         activities = self.activities.select_related("linked_page").order_by(
             "start_date", "sort_order"
         )
@@ -76,24 +73,121 @@ class AccountabilityCycleIndexPage(Page):
             for value, label in Phase.choices
         ]
         context["sections"] = (
-            published(DepartmentSectionPage).child_of(self).select_related("department")
-        )
-        context["encounters"] = (
-            published(DialogueEncounterPage)
-            .descendant_of(self)
+            public_pages(DepartmentSectionPage.objects.child_of(self), branches)
             .select_related("department")
-            .order_by("start")
+            .order_by("title")
         )
-        context["hearings"] = published(PublicHearingPage).descendant_of(self).order_by("start")
-        context["reports"] = (
-            published(ReportPage)
-            .descendant_of(self)
-            .select_related("department")
-            .order_by("kind", "title")
-        )
-        context["plans"] = published(ImprovementPlanPage).descendant_of(self)
-        context["has_content"] = published(Page).descendant_of(self).exists()
+        context["hearings"] = public_pages(
+            PublicHearingPage.objects.descendant_of(self), branches
+        ).order_by("start")
+        for listing in cycle_listings():
+            context[listing.context_name] = preview(
+                self.listed(listing, branches), self.listing_url(listing, request)
+            )
+        context["has_content"] = public_pages(Page.objects.descendant_of(self), branches).exists()
         return context
+
+    def listed(self, listing, branches=None):
+        """The public pages of one of the cycle's listings, in its order."""
+        return (
+            public_pages(listing.model.objects.descendant_of(self), branches)
+            .select_related("department")
+            .order_by(*listing.ordering)
+        )
+
+    def listing_url(self, listing, request=None, department=None):
+        url = (self.get_url(request=request) or "") + self.reverse_subpage(
+            "listing", args=[listing.slug]
+        )
+        return f"{url}?dependencia={department.slug}" if department else url
+
+    # Only these words: any other path is a child page (a department section's slug).
+    @re_path(r"^(?P<slug>encuentros|informes|planes-de-mejora)/$", name="listing")
+    def listing_route(self, request, slug):
+        """/<cycle>/encuentros/, /informes/, /planes-de-mejora/: every public page of the kind,
+        paginated, filtered by department (``?dependencia=``) like the indicator list."""
+        from rendicion.filters import CyclePageFilter
+
+        listing = cycle_listing(slug)
+        filterset = CyclePageFilter(request.GET or None, queryset=self.listed(listing), cycle=self)
+        paginator = Paginator(filterset.qs, LISTING_PAGE_SIZE)
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        # Not self.render(): that builds the cycle page's own context, previews and all.
+        return TemplateResponse(
+            request,
+            "rendicion/cycle_listing.html",
+            {
+                "page": self,
+                "self": self,
+                "listing": listing,
+                "filterset": filterset,
+                "items": paginator.get_page(request.GET.get("pagina") or 1),
+                "paginator": paginator,
+                "query_string": query.urlencode(),
+            },
+        )
+
+    def serve_preview(self, request, mode_name):
+        return Page.serve_preview(self, request, mode_name)
+
+
+@dataclass(frozen=True)
+class CycleListing:
+    """One kind of page a cycle lists in full under its own address."""
+
+    slug: str
+    model_name: str
+    title: str
+    context_name: str
+    item_template: str
+    item_name: str
+    ordering: tuple
+
+    @property
+    def model(self):
+        from django.apps import apps
+
+        return apps.get_model("rendicion", self.model_name)
+
+
+def cycle_listings():
+    return [
+        CycleListing(
+            "encuentros",
+            "DialogueEncounterPage",
+            _("Dialogue encounters"),
+            "encounters",
+            "includes/encounter_item.html",
+            "encounter",
+            ("-start", "title"),
+        ),
+        CycleListing(
+            "informes",
+            "ReportPage",
+            _("Reports"),
+            "reports",
+            "includes/report_item.html",
+            "report",
+            ("kind", "title"),
+        ),
+        CycleListing(
+            "planes-de-mejora",
+            "ImprovementPlanPage",
+            _("Improvement plans"),
+            "plans",
+            "includes/plan_item.html",
+            "plan",
+            ("title",),
+        ),
+    ]
+
+
+def cycle_listing(slug):
+    for listing in cycle_listings():
+        if listing.slug == slug:
+            return listing
+    raise Http404
 
 
 class CycleActivity(Orderable):
@@ -161,14 +255,21 @@ class DepartmentSectionPage(CyclePageMixin, Page):
         verbose_name_plural = _("department sections")
 
     def get_context(self, request, *args, **kwargs):
-        from rendicion.models import DialogueEncounterPage, Indicator, ReportPage
+        from rendicion.models import IndicatorIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        children = public_pages(Page.objects.child_of(self))
-        context["encounters"] = DialogueEncounterPage.objects.filter(pk__in=children).order_by(
-            "start"
+        cycle = self.cycle
+        branches = hidden_branches()
+        for listing in cycle_listings():
+            context[listing.context_name] = preview(
+                public_pages(listing.model.objects.child_of(self), branches)
+                .select_related("department")
+                .order_by(*listing.ordering),
+                cycle.listing_url(listing, request, department=self.department),
+            )
+        _index, indicators_url = IndicatorIndexPage.find_with_url(request)
+        context["indicators"] = preview(
+            self.department.indicators.public(),
+            f"{indicators_url}?dependencia={self.department.slug}" if indicators_url else "",
         )
-        context["reports"] = ReportPage.objects.filter(pk__in=children).order_by("title")
-        context["other_pages"] = children.not_type(DialogueEncounterPage, ReportPage).specific()
-        context["indicators"] = Indicator.objects.public().filter(department=self.department_id)
         return context

@@ -8,7 +8,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from rendicion.listing import LISTING_PAGE_SIZE, preview
 from rendicion.visibility import public_pages
+
+# A goal's page shows this many indicator cards, and this many indicator codes per target;
+# the indicator list, filtered by goal or target, shows them all.
+GOAL_INDICATOR_CARDS = 12
+TARGET_INDICATOR_LINKS = 5
 
 
 class LinkedIndexMixin:
@@ -87,7 +93,11 @@ class IndicatorIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
             template="rendicion/indicator_detail.html",
             context_overrides={
                 "indicator": indicator,
-                "reports": public_pages(indicator.reports.all()),
+                # Newest first and paginated: an indicator is cited every vigencia.
+                "reports": Paginator(
+                    public_pages(indicator.reports.all()).order_by("-first_published_at", "pk"),
+                    LISTING_PAGE_SIZE,
+                ).get_page(request.GET.get("pagina") or 1),
             },
         )
 
@@ -142,20 +152,23 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
 
     @path("<int:number>/", name="goal")
     def goal_route(self, request, number):
-        from django.db.models import Prefetch
-
         from rendicion.models import Indicator
 
         goal = _goal_or_404(number)
-        targets = goal.targets.prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.public(), to_attr="public_indicators")
-        )
+        contributing = Indicator.objects.filter(sdg_targets__goal=goal).values("pk")
+        _index, indicators_url = IndicatorIndexPage.find_with_url(request)
         return self.render(
             request,
             template="rendicion/sdg_goal.html",
             context_overrides={
                 "goal": goal,
-                "targets": targets,
+                "indicators": preview(
+                    Indicator.objects.public().filter(pk__in=contributing),
+                    f"{indicators_url}?ods={goal.number}" if indicators_url else "",
+                    size=GOAL_INDICATOR_CARDS,
+                ),
+                "indicators_url": indicators_url,
+                "targets": goal.targets_with_public_indicators(per_target=TARGET_INDICATOR_LINKS),
             },
         )
 

@@ -4,6 +4,8 @@ Loaded by a data migration from ``rendicion/data/sdg_es.json`` so every install 
 """
 
 from django.db import models
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -45,6 +47,37 @@ class SdgGoal(index.Indexed, models.Model):
         """The goal's page (/ods/4/) under the SDG index; None when there is no index. With
         ``request``, the index is looked up once per request however many goals link."""
         return SdgIndexPage.url_for_goal(self, request=request)
+
+    def targets_with_public_indicators(self, per_target):
+        """The goal's targets, each with ``indicator_count`` (its approved indicators) and
+        ``first_indicators`` (at most ``per_target`` of them, by code): two queries whatever
+        the number of indicators, where a prefetch would load every one of them."""
+        from rendicion.models import Indicator
+
+        targets = list(
+            self.targets.annotate(
+                indicator_count=Count("indicators", filter=Q(indicators__live=True))
+            )
+        )
+        links = (
+            Indicator.sdg_targets.through.objects.filter(sdgtarget__goal=self, indicator__live=True)
+            .annotate(
+                position=Window(
+                    RowNumber(),
+                    partition_by=F("sdgtarget_id"),
+                    order_by=[F("indicator__code").asc(), F("indicator__name").asc()],
+                )
+            )
+            .filter(position__lte=per_target)
+            .select_related("indicator")
+            .order_by("sdgtarget_id", "position")
+        )
+        first = {}
+        for link in links:
+            first.setdefault(link.sdgtarget_id, []).append(link.indicator)
+        for target in targets:
+            target.first_indicators = first.get(target.pk, [])
+        return targets
 
 
 class SdgTarget(index.Indexed, models.Model):

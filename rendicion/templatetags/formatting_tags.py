@@ -172,16 +172,3 @@ def sum_attr(items, attr):
 def nonempty_groups(groups):
     """Keep the (value, label, items) groups that have items: ``schedule|nonempty_groups``."""
     return [group for group in groups if group[2]]
-
-
-@register.filter
-def unique_indicators(targets):
-    """The prefetched ``public_indicators`` of SDG targets, each indicator once, in order."""
-    seen = set()
-    result = []
-    for target in targets:
-        for indicator in getattr(target, "public_indicators", ()):
-            if indicator.pk not in seen:
-                seen.add(indicator.pk)
-                result.append(indicator)
-    return result

@@ -51,15 +51,15 @@ pytestmark = pytest.mark.django_db
 BUDGET = {
     "home": 14,
     "cycle": 24,
-    "section": 24,
+    "section": 28,  # four previews (rendicion/listing.py): first rows and a count each
     "encounter": 18,
     "report": 21,
     "hearing": 15,
     "plan": 14,
     "indicator_index": 20,
-    "indicator_detail": 18,
+    "indicator_detail": 19,
     "sdg_index": 12,
-    "sdg_goal": 18,
+    "sdg_goal": 20,
     "search": 20,  # one search over pages, indicators and documents, with facets
 }
 
