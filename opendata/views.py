@@ -145,7 +145,7 @@ def _portal_settings(request):
     return PortalSettings.for_site(site)
 
 
-def _json_ld(body, content_type):
+def _json_body(body, content_type):
     content = json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
     return fingerprint(content), lambda: HttpResponse(content, content_type=content_type)
 
@@ -153,12 +153,12 @@ def _json_ld(body, content_type):
 @require_safe
 def catalogue(request):
     body = build_catalogue(request, _portal_settings(request))
-    etag, build = _json_ld(body, "application/ld+json; charset=utf-8")
+    etag, build = _json_body(body, "application/ld+json; charset=utf-8")
     return conditional_response(request, etag, build)
 
 
 @require_safe
 def datapackage(request):
     body = build_datapackage(request, _portal_settings(request))
-    etag, build = _json_ld(body, "application/json; charset=utf-8")
+    etag, build = _json_body(body, "application/json; charset=utf-8")
     return conditional_response(request, etag, build)
