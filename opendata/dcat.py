@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from opendata.addresses import absolute_url
 from rendicion.models import Indicator
 from rendicion.visibility import public_documents
 
@@ -142,7 +143,9 @@ def _documents_dataset(absolute, publishing):
 
 
 def build_catalogue(request, portal_settings):
-    absolute = request.build_absolute_uri
+    def absolute(path):
+        return absolute_url(request, path)
+
     landing = absolute(reverse("opendata_index"))
     publisher = {
         "@id": landing + "#publicador",

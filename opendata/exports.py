@@ -21,11 +21,15 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from opendata.addresses import absolute_url
 from rendicion.models import Indicator
 from rendicion.spreadsheet_safety import csv_text, xlsx_value
 from rendicion.visibility import public_documents
 
 CSV_BOM = "\ufeff"
+# Part of every export's ETag (opendata/conditional.py): raise it when the files change for
+# the same data (a column, a format rule), so that clients holding an old ETag download again.
+FORMAT_VERSION = 2
 
 
 class SpanishSpreadsheet(csv.excel):
@@ -39,31 +43,41 @@ class SpanishSpreadsheet(csv.excel):
 class Field:
     key: str
     description: str
+    # Table Schema type (opendata/datapackage.py): string, number, integer or date.
+    type: str = "string"
+    # Text whose values can look like numbers (codes, periods, "3.2"): a program reading the
+    # CSV must be told to keep it as text, or 0123 loses its zero and 3.2 becomes a float.
+    keep_text: bool = False
 
 
 INDICATOR_FIELDS = [
-    Field("codigo", _("Development plan code; empty when the indicator has none.")),
+    Field("codigo", _("Development plan code; empty when the indicator has none."), keep_text=True),
     Field("nombre", _("Name of the indicator.")),
     Field("tipo", _("Result or product indicator.")),
     Field("unidad", _("Unit of measure.")),
     Field("sentido", _("Expected direction: increase, decrease or maintain.")),
-    Field("linea_base", _("Baseline, when it is a number.")),
+    Field("linea_base", _("Baseline, when it is a number."), "number"),
     Field("linea_base_texto", _("Baseline, when it is described in words.")),
-    Field("meta", _("Target for the development plan, when it is a number.")),
+    Field("meta", _("Target for the development plan, when it is a number."), "number"),
     Field("meta_texto", _("Target, when it is described in words.")),
-    Field("ultima_medicion", _("Value of the latest measurement.")),
-    Field("periodo", _("Period of the latest measurement, e.g. 2021.")),
-    Field("fecha_corte", _("Cut-off date of the latest measurement (YYYY-MM-DD).")),
+    Field("ultima_medicion", _("Value of the latest measurement."), "number"),
+    Field("periodo", _("Period of the latest measurement, e.g. 2021."), keep_text=True),
+    Field("fecha_corte", _("Cut-off date of the latest measurement (YYYY-MM-DD)."), "date"),
     Field(
         "avance_porcentaje",
         _(
             "Progress towards the target, in percent; empty when it cannot be calculated "
             "(no measurement yet, or a baseline or target described in words)."
         ),
+        "number",
     ),
     Field("estado_avance", _("Progress status in words.")),
     Field("dependencia", _("Department responsible for the indicator.")),
-    Field("metas_ods", _("Sustainable Development Goal targets the indicator contributes to.")),
+    Field(
+        "metas_ods",
+        _("Sustainable Development Goal targets the indicator contributes to."),
+        keep_text=True,
+    ),
     Field("url", _("Address of the indicator on this portal.")),
 ]
 
@@ -73,10 +87,10 @@ DOCUMENT_FIELDS = [
     Field("descripcion", _("Description of the document.")),
     Field("tipo", _("Document type: management report, minutes, systematisation…")),
     Field("dependencia", _("Department that published it; empty for the whole administration.")),
-    Field("vigencia", _("Fiscal year the document reports on.")),
-    Field("fecha_publicacion", _("Publication date (YYYY-MM-DD).")),
+    Field("vigencia", _("Fiscal year the document reports on."), "integer"),
+    Field("fecha_publicacion", _("Publication date (YYYY-MM-DD)."), "date"),
     Field("formato", _("File format (extension).")),
-    Field("bytes", _("Size of the file in bytes.")),
+    Field("bytes", _("Size of the file in bytes."), "integer"),
     Field("sha256", _("SHA-256 checksum of the file, to verify that it has not changed.")),
     Field("url", _("Permanent download address.")),
 ]
@@ -92,7 +106,7 @@ def indicator_rows(request=None):
         progress = indicator.progress
         url = indicator.get_url(request)
         if url and request is not None:
-            url = request.build_absolute_uri(url)
+            url = absolute_url(request, url)
         rows.append(
             {
                 "codigo": indicator.code,
@@ -120,7 +134,7 @@ def indicator_rows(request=None):
 def document_row(document, request=None, file_name=None):
     url = document.url
     if request is not None:
-        url = request.build_absolute_uri(url)
+        url = absolute_url(request, url)
     return {
         "archivo": file_name or document.filename,
         "titulo": document.title,
@@ -208,6 +222,8 @@ def xlsx_bytes(fields, rows, sheet_title):
 
 
 def json_value(value):
+    if value == "":
+        return None  # empty text is null, like an empty number (docs/open-data.md)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(_plain_decimal(value))
     if isinstance(value, datetime.date):

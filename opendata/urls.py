@@ -15,4 +15,5 @@ urlpatterns = [
     ),
     path("datos/documentos.csv", views.documents_csv, name="opendata_documents_csv"),
     path("datos/catalogo.json", views.catalogue, name="opendata_catalogue"),
+    path("datos/datapackage.json", views.datapackage, name="opendata_datapackage"),
 ]

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from opendata import exports
+from opendata.conditional import conditional_response, fingerprint
+from opendata.datapackage import build_datapackage, recipes
 from opendata.dcat import build_catalogue
 from opendata.filters import DocumentFilter
-from opendata.zipstream import stream_documents_zip
+from opendata.zipstream import archive_names, manifest_bytes, stream_documents_zip
 from rendicion.models import PortalSettings
 from rendicion.visibility import public_documents
 
@@ -62,10 +64,20 @@ def document_year_zip(request, year):
     ]
     if not documents:
         raise Http404
-    response = StreamingHttpResponse(
-        stream_documents_zip(documents, request), content_type="application/zip"
+    # The manifest lists every entry with its checksum, name and date: it changes whenever
+    # the archive's contents would, and is read without opening a single file.
+    names = archive_names(documents)
+    etag = fingerprint(exports.FORMAT_VERSION, manifest_bytes(documents, names, request))
+    return conditional_response(
+        request,
+        etag,
+        lambda: _attachment(
+            StreamingHttpResponse(
+                stream_documents_zip(documents, request), content_type="application/zip"
+            ),
+            f"documentos-vigencia-{year}.zip",
+        ),
     )
-    return _attachment(response, f"documentos-vigencia-{year}.zip")
 
 
 @require_safe
@@ -77,48 +89,76 @@ def opendata_index(request):
             "indicator_fields": exports.INDICATOR_FIELDS,
             "document_fields": exports.DOCUMENT_FIELDS,
             "years": list(public_documents().fiscal_years()),
+            "recipes": recipes(request),
         },
     )
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json; charset=utf-8",
+}
 
 
 @require_safe
 def indicators_export(request, extension):
     rows = exports.indicator_rows(request)
     fields = exports.INDICATOR_FIELDS
-    if extension == "csv":
-        response = HttpResponse(
-            exports.csv_bytes(fields, rows), content_type="text/csv; charset=utf-8"
-        )
-    elif extension == "xlsx":
-        response = HttpResponse(
-            exports.xlsx_bytes(fields, rows, "Indicadores"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+
+    def build():
+        if extension == "csv":
+            content = exports.csv_bytes(fields, rows)
+        elif extension == "xlsx":
+            content = exports.xlsx_bytes(fields, rows, "Indicadores")
+        else:
+            content = exports.json_bytes("indicadores", fields, rows, timezone.now())
+        response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
         # JSON is shown in the browser rather than downloaded.
-        return HttpResponse(
-            exports.json_bytes("indicadores", fields, rows, timezone.now()),
-            content_type="application/json; charset=utf-8",
-        )
-    return _attachment(response, f"indicadores.{extension}")
+        if extension == "json":
+            return response
+        return _attachment(response, f"indicadores.{extension}")
+
+    return conditional_response(
+        request, fingerprint(exports.FORMAT_VERSION, extension, rows), build
+    )
 
 
 @require_safe
 def documents_csv(request):
     rows = exports.document_rows(request)
-    response = HttpResponse(
-        exports.csv_bytes(exports.DOCUMENT_FIELDS, rows), content_type="text/csv; charset=utf-8"
+    return conditional_response(
+        request,
+        fingerprint(exports.FORMAT_VERSION, "csv", rows),
+        lambda: _attachment(
+            HttpResponse(
+                exports.csv_bytes(exports.DOCUMENT_FIELDS, rows),
+                content_type=CONTENT_TYPES["csv"],
+            ),
+            "documentos.csv",
+        ),
     )
-    return _attachment(response, "documentos.csv")
+
+
+def _portal_settings(request):
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    return PortalSettings.for_site(site)
+
+
+def _json_body(body, content_type):
+    content = json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8")
+    return fingerprint(content), lambda: HttpResponse(content, content_type=content_type)
 
 
 @require_safe
 def catalogue(request):
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    portal_settings = PortalSettings.for_site(site)
-    body = build_catalogue(request, portal_settings)
-    response = HttpResponse(
-        json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"),
-        content_type="application/ld+json; charset=utf-8",
-    )
-    return response
+    body = build_catalogue(request, _portal_settings(request))
+    etag, build = _json_body(body, "application/ld+json; charset=utf-8")
+    return conditional_response(request, etag, build)
+
+
+@require_safe
+def datapackage(request):
+    body = build_datapackage(request, _portal_settings(request))
+    etag, build = _json_body(body, "application/json; charset=utf-8")
+    return conditional_response(request, etag, build)

@@ -61,9 +61,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    # First, so that responses made by the middleware below (redirects, 304s) carry it too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.headers.PortalCSPMiddleware",
@@ -267,6 +270,22 @@ WAGTAIL_SITE_NAME = os.environ.get(
     "WAGTAIL_SITE_NAME", "Rendición de Cuentas · Alcaldía de Palmira"
 )
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme and host) of absolute links in the API, the open-data files and
+# the catalogue, e.g. https://rendicion.palmira.gov.co. Unset: the address each request came
+# to, never the Site record's hostname, which is often "localhost" (opendata/addresses.py).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip().rstrip("/") or None
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
+
+# --- Cross-origin reads of the open data (django-cors-headers, docs/open-data.md) ---
+# Any web page may read the API, the /datos/ files and the ZIPs from a browser: they are
+# public and read-only. Never with cookies or credentials, and nothing else of the site (the
+# admin, the forms, the HTML pages) is shared.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/(api/|datos/[^/]+$|documentos/vigencia-\d+\.zip$)"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Conditional GETs from a script need the ETag; the file name comes with the download.
+CORS_EXPOSE_HEADERS = ["ETag", "Content-Disposition"]
 
 # Custom models from the very first migration: later work adds metadata, checksums and
 # privacy to documents, and swapping these models once data exists is painful.

@@ -185,7 +185,17 @@ def test_json_reads_back_with_accents_intact(client, indicators):
     assert "Educación".encode() in response.content  # not \u escapes
     data = json.loads(response.content.decode("utf-8"))
     assert data["total"] == 3
-    rows = {row["codigo"]: row for row in data["registros"]}
+    records = data["registros"]
+    # Empty values are null, text as well as numbers (docs/open-data.md); a list stays a list.
+    mortality = next(row for row in records if row["codigo"] is None)
+    assert mortality["linea_base_texto"] is None
+    assert mortality["meta_texto"] is None
+    words = next(row for row in records if row["codigo"] == "220199999")
+    assert words["linea_base"] is None
+    assert words["periodo"] is None
+    assert words["metas_ods"] == []
+    assert "" not in [value for row in records for value in row.values()]
+    rows = {row["codigo"] or "": row for row in records}
     check_rows(
         rows,
         parse_number=lambda v: None if v is None else Decimal(str(v)),
