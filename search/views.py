@@ -19,6 +19,7 @@ from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
 from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch
 from search.filters import FACETS, SearchFilter
+from search.hits import record_hit
 from search.presenters import present
 from search.sources import (
     public_document_ids,
@@ -206,7 +207,7 @@ def _results(request, site, query, outcome, filterset, active, notices):
         promotions = _promotions(request, query, site, outcome.stems, results_page)
         if _is_new_search(request):
             # Counted for the editors' "search terms" report and for promotions.
-            Query.get(query).add_hit()
+            record_hit(query)
     return {
         "promotions": promotions,
         "results": present(list(results_page.object_list), request, outcome.stems, departments),
