@@ -17,10 +17,47 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolling a test's rows back fires no signal, so
+    the page cache would otherwise serve one test's pages to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_media():
     yield
     shutil.rmtree(settings.BASE_DIR / ".test-media", ignore_errors=True)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache on the real Redis, under a key prefix of this test's own."""
+    import uuid
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        if BROWSER_REQUIRED:  # in CI every real component runs: a missing one is a failure
+            pytest.fail(f"Redis is not running at {url}")
+        pytest.skip("Redis is not running")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield client
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
 
 
 @pytest.fixture(scope="session")

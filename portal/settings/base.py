@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "opendata",
     "accounts",
     "operations",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Inside every middleware that adds headers, so cached pages get them too (docs/caching.md).
+    "caching.middleware.PageCacheMiddleware",
     # Last, as django-axes asks: it turns a lockout into the response of accounts.lockout.
     "axes.middleware.AxesMiddleware",
 ]
@@ -264,6 +267,13 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Page cache (docs/caching.md): anonymous GETs kept this long, emptied by any public change.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
+# Cache-Control of public pages, for browsers and a CDN in front.
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
+PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "300"))
 
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = os.environ.get(

@@ -11,6 +11,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Off, so query budgets and response contexts see the views themselves; the page cache's own
+# tests (tests/caching/) switch it on.
+PAGE_CACHE_SECONDS = 0
 
 # The demo site (load_demo_data) exists only in development and tests, never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

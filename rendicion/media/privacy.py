@@ -28,6 +28,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 
 from rendicion.media import storage as image_storage
+from rendicion.signals import public_content_changed
 from rendicion.visibility import public_images
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,9 @@ def sync_image_privacy():
                                  "published; its missing files are served by Django", image.pk)
             Image.objects.filter(pk__in=to_publish).update(public_copies=True)
             result.published = len(to_publish)
+        if to_withdraw or to_publish:
+            # Image addresses in pages change (public copy or checked view).
+            public_content_changed.send(sender=Image)
     return result
 
 

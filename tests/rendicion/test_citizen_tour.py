@@ -62,7 +62,8 @@ ENGLISH_ONLY_WORDS = {
 
 def visible_words(html):
     soup = BeautifulSoup(html, "html.parser")
-    for hidden in soup(["script", "style", "template", "noscript"]):
+    # <pre> and <code> are program text (the pandas and R recipes on /datos/), not the UI.
+    for hidden in soup(["script", "style", "template", "noscript", "pre", "code"]):
         hidden.decompose()
     text = " ".join(
         [

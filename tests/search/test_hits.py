@@ -1,9 +1,6 @@
 """Search hits are counted in Redis, not written to the database on every search, and reach
 the editors' *Search terms* report when ``flush_search_hits`` runs (search/hits.py)."""
 
-import os
-import uuid
-
 import pytest
 import redis
 from django.core.management import call_command
@@ -12,34 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search.hits import flush_hits, record_hit
-from tests.conftest import BROWSER_REQUIRED
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The default cache on a real Redis, under a prefix of this test's own."""
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.ConnectionError:
-        if BROWSER_REQUIRED:  # in CI every real component runs; a missing one is a failure
-            pytest.fail(f"Redis is not running at {REDIS_URL}")
-        pytest.skip("Redis is not running")
-    prefix = f"test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield redis.Redis.from_url(REDIS_URL)
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(match=f"{prefix}:*"):
-        client.delete(key)
 
 
 def writes(queries):
