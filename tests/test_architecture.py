@@ -16,6 +16,7 @@ APPS = [
     "search",
     "accounts",
     "operations",
+    "health",
     "demo",
 ]
 # app (or package) -> top-level packages it must never import
@@ -27,6 +28,17 @@ FORBIDDEN = {
     "home": {"search", "opendata", "demo", "portal", "importer"},
     # Backups copy tables and files whatever they hold: no domain model is needed.
     "operations": {"rendicion", "search", "opendata", "home", "demo", "portal", "importer"},
+    # Health checks probe the database, cache, storage and migrations, not the content.
+    "health": {
+        "rendicion",
+        "search",
+        "opendata",
+        "home",
+        "demo",
+        "portal",
+        "importer",
+        "operations",
+    },
 }
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "opendata",
     "accounts",
     "operations",
+    "health",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
