@@ -54,6 +54,7 @@ def test_json_by_query_string_text_and_html_say_the_same():
     assert as_text.content.decode().splitlines() == [f"{name}: ok" for name in CHECKS]
     assert as_html.status_code == 200
     assert as_html["Content-Type"].startswith("text/html")
+    assert "El portal funciona" in as_html.content.decode()
     for name in CHECKS:
         assert f'data-check="{name}" data-status="ok"' in as_html.content.decode()
 
