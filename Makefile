@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
-TEMPLATE_DIRS := templates importer/templates accounts/templates
+TEMPLATE_DIRS := templates importer/templates accounts/templates health/templates
 
 .PHONY: help run test install install-dev migrate demo serve lint format messages \
 	messages-check bench bench-search backup restore clean

@@ -44,6 +44,7 @@ urlpatterns = [
     path("buscar/sugerencias/", search_views.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("health.urls")),
     path("", include("rendicion.media.urls")),
     path("", include(opendata_urls)),
 ]

@@ -17,6 +17,7 @@ APPS = [
     "accounts",
     "operations",
     "caching",
+    "health",
     "demo",
 ]
 # app (or package) -> top-level packages it must never import
@@ -30,6 +31,17 @@ FORBIDDEN = {
     "caching": {"search", "opendata", "home", "demo", "portal", "importer"},
     # Backups copy tables and files whatever they hold: no domain model is needed.
     "operations": {"rendicion", "search", "opendata", "home", "demo", "portal", "importer"},
+    # Health checks probe the database, cache, storage and migrations, not the content.
+    "health": {
+        "rendicion",
+        "search",
+        "opendata",
+        "home",
+        "demo",
+        "portal",
+        "importer",
+        "operations",
+    },
 }
 
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "accounts",
     "operations",
     "caching",
+    "health",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
