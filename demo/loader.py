@@ -34,7 +34,7 @@ from demo.moderation import (
     ensure_pending_indicator_change,
     ensure_pending_submission,
 )
-from demo.organisation import DEPARTMENTS, HOME_PAGE, PORTAL_SETTINGS
+from demo.organisation import DEPARTMENT_ALIASES, DEPARTMENTS, HOME_PAGE, PORTAL_SETTINGS
 from demo.pdf import build_pdf
 from demo.stakeholders import STAKEHOLDER_GROUPS
 from demo.users import ensure_demo_users, leave_stock_groups
@@ -145,12 +145,20 @@ def load_settings(site, stats):
 
 def load_departments(refs, stats):
     for slug, name, acronym, email in DEPARTMENTS:
+        existing = Department.objects.filter(slug=slug).first()
+        kept = existing.alias_list if existing else []
+        missing = [alias for alias in DEPARTMENT_ALIASES.get(slug, []) if alias not in kept]
         refs.departments[slug] = upsert(
             stats,
             "Dependencias",
             Department,
             {"slug": slug},
-            {"name": name, "acronym": acronym, "email": email},
+            {
+                "name": name,
+                "acronym": acronym,
+                "email": email,
+                "aliases": "\n".join([*kept, *missing]),
+            },
         )
 
 

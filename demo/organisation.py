@@ -76,3 +76,42 @@ DEPARTMENTS = [
     ("ambiente", "Secretaría de Ambiente", "SA", "ambiente@palmira.gov.co"),
     ("planeacion", "Departamento Administrativo de Planeación", "DAP", "planeacion@palmira.gov.co"),
 ]
+
+# The other names planning offices write in their matrices (Department.aliases), by slug:
+# the indicator import recognises them. Added to what an administrator wrote, never removed.
+DEPARTMENT_ALIASES = {
+    "educacion": [
+        "Secretaría de Educación Municipal",
+        "Secretaría Municipal de Educación",
+        "Sec. de Educación",
+    ],
+    "salud": ["Secretaría de Salud Municipal", "Secretaría Municipal de Salud", "Sec. de Salud"],
+    "participacion-comunitaria": [
+        "Secretaría de Participación Comunitaria Municipal",
+        "Sec. de Participación Comunitaria",
+        "Participación Comunitaria",
+    ],
+    "desarrollo-economico": [
+        "Secretaría de Desarrollo Económico Municipal",
+        "Sec. de Desarrollo Económico",
+    ],
+    "infraestructura": [
+        "Secretaría de Infraestructura, Renovación Urbana y Vivienda",
+        "Secretaría de Infraestructura Municipal",
+        "Sec. de Infraestructura",
+    ],
+    "integracion-social": [
+        "Secretaría de Integración Social Municipal",
+        "Sec. de Integración Social",
+    ],
+    "ambiente": [
+        "Secretaría de Ambiente Municipal",
+        "Secretaría de Medio Ambiente",
+        "Sec. de Ambiente",
+    ],
+    "planeacion": [
+        "Departamento Administrativo de Planeación Municipal",
+        "Planeación Municipal",
+        "DAPM",
+    ],
+}

@@ -7,6 +7,7 @@ per row.
 
 import hashlib
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import pgettext_lazy
@@ -17,6 +18,7 @@ from importer.cells import (
     Quantity,
     clean_text,
     fold,
+    fold_words,
     format_number,
     read_number,
     read_period,
@@ -36,7 +38,7 @@ from importer.columns import (
 )
 from importer.problems import Problem
 from importer.reader import FileReadError, read_file
-from rendicion.models import Department, Indicator, SdgTarget
+from rendicion.models import Department, Indicator, SdgGoal, SdgTarget
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 # How a created or updated indicator reaches the public site.
@@ -51,6 +53,14 @@ MODE_LABELS = {
 LIMITS = {"code": 30, "name": 500, "unit": 100, "text": 500, "plan_line": 300, "programme": 300}
 QUERY_CHUNK = 500  # ids per IN (...) clause, well below SQLite's variable limit
 EMPTY = "—"
+# How close (difflib's ratio, 0–1) an unknown department must be to one of the names and
+# aliases to be suggested, compared without the words every name shares: "Secretaria de
+# Educasion" is close to "Secretaría de Educación", "Secretaría de Hacienda" to none.
+SUGGESTION_CUTOFF = 0.75
+GENERIC_DEPARTMENT_WORDS = {
+    "secretaria", "sec", "departamento", "dpto", "administrativo", "oficina", "direccion",
+    "dependencia", "municipal", "de", "del", "la", "las", "los", "el", "y", "e",
+}  # fmt: skip
 
 
 class FullAccess:
@@ -289,27 +299,54 @@ def _is_subheading(values, header):
     return None
 
 
+def _distinctive(name):
+    """A department's name without the words most names share ("Secretaría de …")."""
+    words = fold_words(name).split()
+    kept = [word for word in words if word not in GENERIC_DEPARTMENT_WORDS]
+    return " ".join(kept or words)
+
+
 class _Context:
     """Lookups loaded once per plan."""
 
     def __init__(self):
         departments = list(Department.objects.all())
-        # Names first; an acronym or slug also works when no other department claims it.
+        # Names first; then the other names (aliases) the department's form lists; then an
+        # acronym or slug. An alias, acronym or slug claimed by two departments matches none.
         by_name = {}
         for department in departments:
             by_name.setdefault(fold(department.name), department)
         by_other, ambiguous = {}, set()
-        for department in departments:
-            for key in {fold(department.acronym), fold(department.slug)} - {""}:
-                if key in by_name:
-                    continue
-                if by_other.setdefault(key, department) != department:
-                    ambiguous.add(key)
+        for keys_of in (
+            lambda d: {fold(alias) for alias in d.alias_list},
+            lambda d: {fold(d.acronym), fold(d.slug)},
+        ):
+            claimed = {}
+            for department in departments:
+                for key in keys_of(department) - {""}:
+                    if key in by_name or key in by_other:
+                        continue
+                    if claimed.setdefault(key, department) != department:
+                        ambiguous.add(key)
+            by_other.update(claimed)
         self.departments = {
             **{key: d for key, d in by_other.items() if key not in ambiguous},
             **by_name,
         }
+        # For "did you mean": every name and alias by its distinctive words.
+        self.department_spellings = {}
+        for department in departments:
+            for spelling in [department.name, *department.alias_list]:
+                self.department_spellings.setdefault(_distinctive(spelling), department)
         self.targets = {target.code: target for target in SdgTarget.objects.all()}
+        self.goals = {goal.number: goal for goal in SdgGoal.objects.all()}
+
+    def closest_department(self, text):
+        """The department whose name or alias is closest to ``text``, or None."""
+        matches = get_close_matches(
+            _distinctive(text), self.department_spellings, n=1, cutoff=SUGGESTION_CUTOFF
+        )
+        return self.department_spellings[matches[0]] if matches else None
 
 
 def _text_field(row, data, key, header, plan):
@@ -396,7 +433,16 @@ def _read_department(row, header, context, data, plan):
         return None
     department = context.departments.get(fold(raw))
     if department is None:
-        plan.errors.append(Problem("unknown_department", data.row, column, {"value": raw}))
+        closest = context.closest_department(raw)
+        plan.errors.append(
+            Problem(
+                "unknown_department",
+                data.row,
+                column,
+                {"value": raw},
+                hint=("did_you_mean", {"value": closest.name}) if closest else None,
+            )
+        )
     return department
 
 

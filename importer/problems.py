@@ -112,6 +112,10 @@ MESSAGES = {
     "ignored_column": _("The column “%(column)s” is not part of the format and was ignored."),
     "subheading": _("Read as a heading: “%(value)s” is the programme of the indicators below it."),
 }
+# A second sentence some problems add, with its own parameters.
+HINTS = {
+    "did_you_mean": _("Did you mean “%(value)s”?"),
+}
 
 
 def _grouped(number):
@@ -129,11 +133,16 @@ class Problem:
     row: int | None = None
     column: str | None = None
     params: dict = field(default_factory=dict)
+    hint: tuple | None = None  # (key of HINTS, its parameters)
 
     @property
     def message(self):
         template = MESSAGES[self.code]
-        return str(template) % self.params if self.params else str(template)
+        text = str(template) % self.params if self.params else str(template)
+        if self.hint:
+            key, params = self.hint
+            text = f"{text} {str(HINTS[key]) % params}"
+        return text
 
     def __str__(self):
         where = []

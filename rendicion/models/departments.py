@@ -11,6 +11,15 @@ class Department(index.Indexed, models.Model):
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One per line: other ways the department is written in the spreadsheets it sends, "
+            "e.g. “Secretaría de Educación Municipal” or “Sec. de Educación”. The indicator "
+            "import recognises them, ignoring case, accents and spaces."
+        ),
+    )
     coordinates_process = models.BooleanField(
         _("coordinates the accountability process"),
         default=False,
@@ -54,6 +63,7 @@ class Department(index.Indexed, models.Model):
         FieldPanel("acronym"),
         FieldPanel("slug"),
         FieldPanel("email"),
+        FieldPanel("aliases"),
         FieldPanel("coordinates_process"),
     ]
 
@@ -86,3 +96,8 @@ class Department(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def alias_list(self):
+        """The other names, one per line of ``aliases``, blank lines left out."""
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
