@@ -63,6 +63,7 @@ def _new_indicator(data):
         programme=data.programme or "",
     )
     indicator.sdg_targets = data.sdg_targets or []
+    indicator.sdg_goals = data.sdg_goals or []
     indicator.measurements = _measurements(data)
     return indicator
 
@@ -84,6 +85,7 @@ def _apply_changes(indicator, data):
         indicator.programme = data.programme
     if data.sdg_targets is not None:
         indicator.sdg_targets = data.sdg_targets
+        indicator.sdg_goals = data.sdg_goals
     if data.measurements:
         # Measurements are history: a period missing from the file is kept, and a changed
         # value keeps its note, source and cut-off date.
@@ -138,6 +140,7 @@ def apply_plan(plan, user=None):
                 old = Updated(
                     indicator,
                     {target.pk for target in indicator.sdg_targets.all()},
+                    {goal.pk for goal in indicator.sdg_goals.all()},
                     str(indicator) if indicator.latest_revision_id else None,
                     content_values(indicator),
                 )

@@ -33,6 +33,7 @@ CONTENT_FIELDS = [Indicator._meta.get_field(name).attname for name in Indicator.
 class Updated(NamedTuple):
     indicator: Indicator  # with the file's values set in memory
     old_target_ids: set  # its SDG targets before
+    old_goal_ids: set  # its SDG goals linked without a target, before
     # str(indicator) before, for the "rename" log entry; like Wagtail's publish, only when
     # there is a previous revision to compare with.
     old_title: str | None
@@ -89,7 +90,7 @@ def _record_live_baselines(updated):
         return updated
     live_rows = (
         Indicator.objects.filter(pk__in=missing, live=True)
-        .prefetch_related("measurements", "sdg_targets")
+        .prefetch_related("measurements", "sdg_targets", "sdg_goals")
         .in_bulk()
     )
     # The row's revision pointers are set by _mark_published, to the revision published next.
@@ -210,24 +211,29 @@ def _write_measurements(indicators):
 
 
 def _write_sdg_links(created, updated):
-    through = Indicator.sdg_targets.through
-    links, removals = [], []
-    for indicator in created:
-        links += [
-            through(indicator_id=indicator.pk, sdgtarget_id=target.pk)
-            for target in indicator.sdg_targets.all()
-        ]
-    for change in updated:
-        indicator, old_target_ids = change.indicator, change.old_target_ids
-        new_ids = {target.pk for target in indicator.sdg_targets.all()}
-        links += [
-            through(indicator_id=indicator.pk, sdgtarget_id=target_id)
-            for target_id in new_ids - old_target_ids
-        ]
-        removals += [(indicator.pk, target_id) for target_id in old_target_ids - new_ids]
-    through.objects.bulk_create(links, batch_size=BATCH)
-    for indicator_id, target_id in removals:
-        through.objects.filter(indicator_id=indicator_id, sdgtarget_id=target_id).delete()
+    """The links to SDG targets and to goals without a target, added and removed."""
+    for relation, column, old_ids_of in (
+        ("sdg_targets", "sdgtarget_id", lambda change: change.old_target_ids),
+        ("sdg_goals", "sdggoal_id", lambda change: change.old_goal_ids),
+    ):
+        through = getattr(Indicator, relation).through
+        links, removals = [], []
+        for indicator in created:
+            links += [
+                through(indicator_id=indicator.pk, **{column: linked.pk})
+                for linked in getattr(indicator, relation).all()
+            ]
+        for change in updated:
+            indicator, old_ids = change.indicator, old_ids_of(change)
+            new_ids = {linked.pk for linked in getattr(indicator, relation).all()}
+            links += [
+                through(indicator_id=indicator.pk, **{column: linked_id})
+                for linked_id in new_ids - old_ids
+            ]
+            removals += [(indicator.pk, linked_id) for linked_id in old_ids - new_ids]
+        through.objects.bulk_create(links, batch_size=BATCH)
+        for indicator_id, linked_id in removals:
+            through.objects.filter(indicator_id=indicator_id, **{column: linked_id}).delete()
 
 
 def _write_revisions(indicators, user, now):

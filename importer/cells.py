@@ -10,7 +10,7 @@ import datetime
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 
@@ -252,36 +252,65 @@ _SDG_GOAL_WORDS = {"ods", "objetivo", "sdg", "goal"}
 class SdgList:
     codes: list  # target codes in the order written, without repeats: ["4.1", "13.3"]
     unrecognised: list  # words that are neither a target code nor a filler
-    goals_without_targets: list  # "ODS 4" with no 4.x target listed
+    # Goals named with none of their targets ("ODS 4", "15", "6 - Agua limpia"): linked to
+    # the goal itself. Numbers as written ("4"), without repeats.
+    goals_without_targets: list
+    # The words written after a goal's number ("educacion de calidad"), by that number: the
+    # goal's name, which the planner checks against the goal's title.
+    goal_names: dict = field(default_factory=dict)
 
 
 def read_sdg_targets(value):
-    """Target codes in a cell such as "Meta: 4.1, 4.2", "4.1 4.2", "4.1 y 4.2", "ODS 4: 4.a"."""
+    """Targets and goals in a cell such as "Meta: 4.1, 4.2", "4.1 y 4.2", "ODS 4: 4.a", or
+    "ODS 4", "4 - Educación de calidad", "15" (a goal without a target)."""
     if isinstance(value, float):
-        # Excel stored a lone "4.1" as a number: its shortest form gives the code back.
-        value = repr(value)
+        # Excel stored a lone "4.1" as a number: its shortest form gives the code back; a
+        # whole number (15.0) is a goal.
+        value = str(int(value)) if value.is_integer() else repr(value)
     text = fold_words_keep_dots(clean_text(value))
-    tokens = text.split()
-    codes, unrecognised, goals = [], [], []
+    tokens = [token for token in (word.strip(".") for word in text.split()) if token]
+    codes, unrecognised, goals, names = [], [], [], {}
+    goal = None  # the goal whose name may follow
     index = 0
     while index < len(tokens):
-        token = tokens[index].strip(".")
+        token = tokens[index]
         index += 1
-        if not token or token in _SDG_FILLERS:
-            continue
         if token in _SDG_GOAL_WORDS:
-            if index < len(tokens) and tokens[index].strip(".").isdigit():
-                goals.append(tokens[index].strip("."))
+            goal = None
+            if index < len(tokens) and tokens[index].isdigit():
+                goal = tokens[index]
+                goals.append(goal)
                 index += 1
             continue
+        if token.isdigit():
+            goal = token
+            goals.append(goal)
+            continue
         if _TARGET_CODE.match(token):
+            goal = None
             if token not in codes:
                 codes.append(token)
-        else:
+            continue
+        if goal is not None:
+            names.setdefault(goal, []).append(token)
+        elif token and token not in _SDG_FILLERS:
             unrecognised.append(token)
     listed_goals = {code.split(".")[0] for code in codes}
     missing = [goal for goal in dict.fromkeys(goals) if str(int(goal)) not in listed_goals]
-    return SdgList(codes, unrecognised, missing)
+    return SdgList(codes, unrecognised, missing, _goal_names(names))
+
+
+def _goal_names(names):
+    """{goal number: its name as written}, without the fillers around it ("ODS 4 meta")."""
+    goal_names = {}
+    for number, words in names.items():
+        while words and words[-1] in _SDG_FILLERS:
+            words.pop()
+        while words and words[0] in _SDG_FILLERS:
+            words.pop(0)
+        if words:
+            goal_names[number] = " ".join(words)
+    return goal_names
 
 
 def fold_words_keep_dots(text):

@@ -119,3 +119,18 @@ def choice_for(value, choices):
 
 def choice_label(key, choices):
     return choices[key][0]
+
+
+def sdg_cell(targets, goals=()):
+    """An ODS cell as the export writes it: the targets by position, then each goal linked
+    without a target as "ODS n" ("4.1, 4.2, ODS 15"). A goal one of the targets belongs to
+    is left out: the target already places the indicator under it."""
+    targets = sorted(targets, key=lambda target: target.position)
+    covered = {target.goal_id for target in targets}
+    codes = [target.code for target in targets]
+    codes += [
+        f"ODS {goal.number}"
+        for goal in sorted(goals, key=lambda goal: goal.number)
+        if goal.pk not in covered
+    ]
+    return ", ".join(codes)

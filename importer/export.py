@@ -29,6 +29,7 @@ from importer.columns import (
     KIND_VALUES,
     MEASUREMENT_PREFIX,
     choice_label,
+    sdg_cell,
 )
 from rendicion.models import Indicator
 from rendicion.spreadsheet_safety import csv_text, looks_like_formula, xlsx_text_cell
@@ -55,7 +56,7 @@ WIDTHS = {"sdg": 16, "code": 13, "name": 60, "unit": 18, "department": 32, "plan
 def export_queryset():
     return (
         Indicator.objects.select_related("department")
-        .prefetch_related("sdg_targets", "measurements")
+        .prefetch_related("sdg_targets", "sdg_goals", "measurements")
         .order_by("department__name", "-kind", "code", "name")
     )
 
@@ -106,9 +107,8 @@ def table(indicators):
             needs_number.add("baseline_number")
         if target_number is not None:
             needs_number.add("target_number")
-        targets = sorted(indicator.sdg_targets.all(), key=lambda target: target.position)
         cells = {
-            "sdg": ", ".join(target.code for target in targets),
+            "sdg": sdg_cell(indicator.sdg_targets.all(), indicator.sdg_goals.all()),
             "code": indicator.code,
             "name": indicator.name,
             "kind": choice_label(indicator.kind, KIND_VALUES),

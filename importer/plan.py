@@ -7,7 +7,7 @@ per row.
 
 import hashlib
 from dataclasses import dataclass, field
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import pgettext_lazy
@@ -35,6 +35,7 @@ from importer.columns import (
     choice_label,
     match_column,
     measurement_period_text,
+    sdg_cell,
 )
 from importer.problems import Problem
 from importer.reader import FileReadError, read_file
@@ -57,6 +58,9 @@ EMPTY = "—"
 # aliases to be suggested, compared without the words every name shares: "Secretaria de
 # Educasion" is close to "Secretaría de Educación", "Secretaría de Hacienda" to none.
 SUGGESTION_CUTOFF = 0.75
+# How close the words after a goal's number must be to the goal's title ("4 - Educación de
+# calidad"); anything else written there is an error, not silently ignored.
+GOAL_NAME_CUTOFF = 0.8
 GENERIC_DEPARTMENT_WORDS = {
     "secretaria", "sec", "departamento", "dpto", "administrativo", "oficina", "direccion",
     "dependencia", "municipal", "de", "del", "la", "las", "los", "el", "y", "e",
@@ -135,6 +139,7 @@ class RowData:
     programme: str | None = None
     direction: str | None = None
     sdg_targets: list | None = None  # None: no ODS column
+    sdg_goals: list | None = None  # goals written without a target; None: no ODS column
     measurements: dict = field(default_factory=dict)  # Period → Decimal
     slug: str = ""  # given to indicators to be created
 
@@ -497,7 +502,7 @@ def _read_row(row_number, row, header, subheading, context, plan):
     data.department = _read_department(row, header, context, data, plan)
     _read_plan_position(row, header, subheading, data, plan)
     if "sdg" in header.fields:
-        data.sdg_targets = _read_sdg(
+        data.sdg_targets, data.sdg_goals = _read_sdg(
             row_number, _cell(row, header, "sdg"), names["sdg"], context, plan
         )
     data.measurements = _read_measurements(row, header, data, plan)
@@ -505,18 +510,35 @@ def _read_row(row_number, row, header, subheading, context, plan):
 
 
 def _read_sdg(row_number, value, column_name, context, plan):
+    """(targets, goals written without any of their targets) of an ODS cell."""
     if value is None or value == "":
-        return []
+        return [], []
     if hasattr(value, "isoformat"):
         plan.errors.append(Problem("date_not_sdg", row_number, column_name))
-        return []
+        return [], []
     parsed = read_sdg_targets(value)
     for word in parsed.unrecognised:
         plan.errors.append(Problem("unrecognised_sdg", row_number, column_name, {"value": word}))
-    for goal in parsed.goals_without_targets:
-        plan.errors.append(
-            Problem("sdg_goal_without_targets", row_number, column_name, {"value": goal})
-        )
+    goals = []
+    for number in parsed.goals_without_targets:
+        goal = context.goals.get(int(number))
+        if goal is None:
+            plan.errors.append(
+                Problem("unknown_sdg_goal", row_number, column_name, {"value": number})
+            )
+        else:
+            goals.append(goal)
+    for number, name in parsed.goal_names.items():
+        goal = context.goals.get(int(number))
+        if goal is not None and not _names_goal(name, goal):
+            plan.errors.append(
+                Problem(
+                    "sdg_goal_name_mismatch",
+                    row_number,
+                    column_name,
+                    {"value": name, "goal": goal.number, "title": goal.short_title},
+                )
+            )
     targets = []
     for code in parsed.codes:
         target = context.targets.get(code)
@@ -526,7 +548,17 @@ def _read_sdg(row_number, value, column_name, context, plan):
             )
         else:
             targets.append(target)
-    return targets
+    return targets, goals
+
+
+def _names_goal(name, goal):
+    """Whether the words after a goal's number are its name ("educacion de calidad" for
+    "Educación de Calidad"), allowing for typos and the long title."""
+    written = fold_words(name)
+    return any(
+        SequenceMatcher(None, written, fold_words(title)).ratio() >= GOAL_NAME_CUTOFF
+        for title in (goal.short_title, goal.title)
+    )
 
 
 def read_rows(sheet, context, plan):
@@ -567,7 +599,7 @@ def _chunks(values, size=QUERY_CHUNK):
 def _existing(rows):
     """Existing indicators named by the file: by code, and code-less ones by department."""
     queryset = Indicator.objects.select_related("department").prefetch_related(
-        "sdg_targets", "measurements"
+        "sdg_targets", "sdg_goals", "measurements"
     )
     by_code, by_name = {}, {}
     codes = {row.code for row in rows if row.code}
@@ -608,9 +640,8 @@ def _display_quantity(value, text):
     return EMPTY
 
 
-def _display_targets(targets):
-    codes = [target.code for target in sorted(targets, key=lambda t: t.position)]
-    return ", ".join(codes) or EMPTY
+def _display_targets(targets, goals=()):
+    return sdg_cell(targets, goals) or EMPTY
 
 
 def period_key(measurement):
@@ -686,10 +717,17 @@ def compare(indicator, data):
         )
     if data.sdg_targets is not None:
         old_targets = list(indicator.sdg_targets.all())
-        if {t.pk for t in old_targets} != {t.pk for t in data.sdg_targets}:
+        # A goal one of the targets belongs to adds nothing (and is not exported).
+        covered = {target.goal_id for target in old_targets}
+        old_goals = [goal for goal in indicator.sdg_goals.all() if goal.pk not in covered]
+        if {t.pk for t in old_targets} != {t.pk for t in data.sdg_targets} or {
+            g.pk for g in old_goals
+        } != {g.pk for g in data.sdg_goals}:
             changes.append(
                 Change(
-                    header["sdg"], _display_targets(old_targets), _display_targets(data.sdg_targets)
+                    header["sdg"],
+                    _display_targets(old_targets, old_goals),
+                    _display_targets(data.sdg_targets, data.sdg_goals),
                 )
             )
     changes += _measurement_changes(indicator, data)

@@ -67,8 +67,10 @@ MESSAGES = {
     "unrecognised_sdg": _(
         "“%(value)s” is not an SDG target. Write targets such as 4.1, 4.2 or 13.3."
     ),
-    "sdg_goal_without_targets": _(
-        "SDG %(value)s is a goal: list its targets instead (for example %(value)s.1)."
+    "unknown_sdg_goal": _("There is no SDG %(value)s: the goals are numbered 1 to 17."),
+    "sdg_goal_name_mismatch": _(
+        "“%(value)s” is not the name of SDG %(goal)s (%(title)s). Write the goal's number "
+        "alone (ODS %(goal)s) or with its name."
     ),
     "invalid_kind": _("“%(value)s” is not a kind of indicator: write Resultado or Producto."),
     "invalid_direction": _(

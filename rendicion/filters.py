@@ -10,10 +10,9 @@ from rendicion.visibility import public_pages
 class IndicatorFilter(django_filters.FilterSet):
     ods = django_filters.ModelChoiceFilter(
         label=_("SDG"),
-        field_name="sdg_targets__goal",
+        method="filter_goal",
         to_field_name="number",
         queryset=SdgGoal.objects.all(),
-        distinct=True,
         empty_label=_("All SDGs"),
     )
     meta = django_filters.ModelChoiceFilter(
@@ -41,6 +40,10 @@ class IndicatorFilter(django_filters.FilterSet):
     class Meta:
         model = Indicator
         fields = []
+
+    def filter_goal(self, queryset, name, value):
+        """Linked to the goal through one of its targets or directly."""
+        return queryset.contributing_to(value) if value else queryset
 
 
 class CyclePageFilter(django_filters.FilterSet):

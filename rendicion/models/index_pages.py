@@ -139,15 +139,9 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from django.db.models import Count
-
         from rendicion.models import SdgGoal
 
-        goals = SdgGoal.objects.annotate(
-            indicator_count=Count(
-                "targets__indicators", filter=Q(targets__indicators__live=True), distinct=True
-            )
-        )
+        goals = SdgGoal.objects.with_public_indicator_count()
         return self.render(request, context_overrides={"goals": goals})
 
     @path("<int:number>/", name="goal")
@@ -155,7 +149,7 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
         from rendicion.models import Indicator
 
         goal = _goal_or_404(number)
-        contributing = Indicator.objects.filter(sdg_targets__goal=goal).values("pk")
+        contributing = Indicator.objects.contributing_to(goal).values("pk")
         _index, indicators_url = IndicatorIndexPage.find_with_url(request)
         return self.render(
             request,

@@ -33,7 +33,17 @@ class IndicatorQuerySet(models.QuerySet):
             self.filter(live=True)
             .order_by("-kind", Case(When(code="", then=1), default=0), "code", "name")
             .select_related("department")
-            .prefetch_related("measurements", "sdg_targets__goal")
+            .prefetch_related("measurements", "sdg_targets__goal", "sdg_goals")
+        )
+
+    def contributing_to(self, goal):
+        """Indicators linked to ``goal`` (an SdgGoal or its pk, or an OuterRef) through one
+        of its targets or directly, each once."""
+        through_targets = Indicator.sdg_targets.through.objects.filter(sdgtarget__goal=goal)
+        through_goals = Indicator.sdg_goals.through.objects.filter(sdggoal=goal)
+        return self.filter(
+            Q(pk__in=through_targets.values("indicator_id"))
+            | Q(pk__in=through_goals.values("indicator_id"))
         )
 
 
@@ -101,6 +111,16 @@ class Indicator(
     sdg_targets = ParentalManyToManyField(
         "rendicion.SdgTarget", related_name="indicators", verbose_name=_("SDG targets"), blank=True
     )
+    sdg_goals = ParentalManyToManyField(
+        "rendicion.SdgGoal",
+        related_name="goal_indicators",
+        verbose_name=_("SDG goals without a target"),
+        blank=True,
+        help_text=_(
+            "When the development plan links the indicator to a goal but to none of its "
+            "targets. A goal one of its targets above already belongs to need not be added."
+        ),
+    )
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="indicator")
     workflow_states = GenericRelation(
@@ -146,6 +166,7 @@ class Indicator(
             [FieldPanel("plan_line"), FieldPanel("programme")], heading=_("Development plan")
         ),
         FieldPanel("sdg_targets"),
+        FieldPanel("sdg_goals"),
         InlinePanel("measurements", heading=_("Measurements"), label=_("Measurement")),
         FieldPanel("slug"),
     ]
@@ -211,6 +232,12 @@ class Indicator(
     @property
     def target_display(self):
         return self.target_text or self.target_value
+
+    @property
+    def direct_sdg_goals(self):
+        """The goals linked directly that none of the indicator's targets already shows."""
+        shown = {target.goal_id for target in self.sdg_targets.all()}
+        return [goal for goal in self.sdg_goals.all() if goal.pk not in shown]
 
     @property
     def ordered_measurements(self):

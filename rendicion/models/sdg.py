@@ -4,13 +4,32 @@ Loaded by a data migration from ``rendicion/data/sdg_es.json`` so every install 
 """
 
 from django.db import models
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from rendicion.models.index_pages import SdgIndexPage
+
+
+class SdgGoalQuerySet(models.QuerySet):
+    def with_public_indicator_count(self):
+        """Each goal with ``indicator_count``: its approved indicators, linked through a
+        target or directly, each counted once."""
+        from rendicion.models import Indicator
+
+        count = (
+            Indicator.objects.filter(live=True)
+            # Two levels out: the goal, beyond the indicator query contributing_to nests in.
+            .contributing_to(OuterRef(OuterRef("pk")))
+            .order_by()
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return self.annotate(indicator_count=Coalesce(Subquery(count), 0))
 
 
 class SdgGoal(index.Indexed, models.Model):
@@ -20,6 +39,8 @@ class SdgGoal(index.Indexed, models.Model):
     colour = models.CharField(
         _("colour"), max_length=7, help_text=_("Official UN colour, #RRGGBB.")
     )
+
+    objects = SdgGoalQuerySet.as_manager()
 
     panels = [
         FieldPanel("number", read_only=True),

@@ -6,9 +6,16 @@ import pytest
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from importer.export import write_csv
 from importer.plan import build_plan
+from rendicion.filters import IndicatorFilter
 from rendicion.models import Indicator
-from tests.factories import DepartmentFactory
+from tests.factories import (
+    DepartmentFactory,
+    IndicatorIndexFactory,
+    SdgIndexFactory,
+    home_page,
+)
 from tests.spreadsheets import HEADER, csv_bytes, row, run_import, write, written_counts, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +61,9 @@ def test_departments_are_found_by_their_other_names(tmp_path, educacion, infraes
     rows = [
         HEADER,
         row("1001", "Uno", Responsable="SECRETARIA DE EDUCACION  municipal"),
-        row("1002", "Dos", Responsable="Secretaría de Infraestructura, Renovación Urbana y Vivienda"),
+        row(
+            "1002", "Dos", Responsable="Secretaría de Infraestructura, Renovación Urbana y Vivienda"
+        ),
         row("1003", "Tres", Responsable="Sec. de Salud"),
         row("1004", "Cuatro", Responsable="sec de educación"),
     ]
@@ -127,3 +136,101 @@ def test_the_demo_departments_carry_the_long_names():
         Department.objects.get(slug="infraestructura").alias_list
     )
 
+
+# --- 2. SDG goals written without a target -------------------------------------------------
+
+
+def goal_numbers(indicator):
+    return sorted(goal.number for goal in indicator.sdg_goals.all())
+
+
+def target_codes(indicator):
+    return sorted(target.code for target in indicator.sdg_targets.all())
+
+
+GOAL_CELLS = [
+    ("1001", "4 - Educación de calidad", [4], []),
+    ("1002", "ODS 4", [4], []),
+    ("1003", "15", [15], []),
+    ("1004", "ODS 6 - Agua limpia y saneamiento", [6], []),
+    ("1005", "4.1, ODS 15", [15], ["4.1"]),
+    ("1006", "ODS 4: 4.a", [], ["4.a"]),  # a goal with one of its targets: the target only
+]
+
+
+def test_goal_only_cells_link_the_goal(tmp_path, educacion):
+    rows = [HEADER, *(row(code, f"Indicador {code}", ODS=cell) for code, cell, *_ in GOAL_CELLS)]
+    rows.append(row("1007", "Número de Excel", ODS=15.0))  # "15" that Excel made a number
+    run_import(write(tmp_path, "ods.xlsx", xlsx_bytes(rows)))
+
+    for code, _cell, goals, targets in GOAL_CELLS:
+        indicator = Indicator.objects.get(code=code)
+        assert (goal_numbers(indicator), target_codes(indicator)) == (goals, targets), code
+    assert goal_numbers(Indicator.objects.get(code="1007")) == [15]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("ODS 18", "unknown_sdg_goal"),
+        ("4 - Agua limpia y saneamiento", "sdg_goal_name_mismatch"),
+        ("ODS cuatro", "unrecognised_sdg"),
+    ],
+)
+def test_a_wrong_goal_is_an_error_and_writes_nothing(tmp_path, educacion, cell, code):
+    before = written_counts()
+    path = write(tmp_path, "e.csv", csv_bytes([HEADER, row("1001", "Bien"), row(ODS=cell)]))
+    with pytest.raises(CommandError):
+        run_import(path)
+    assert written_counts() == before
+    assert errors_of(build_plan(path.read_bytes(), path.name)) == [(3, "ODS", code)]
+
+
+@pytest.fixture
+def site_pages():
+    home = home_page()
+    return IndicatorIndexFactory(parent=home), SdgIndexFactory(parent=home)
+
+
+def test_goal_linked_indicators_count_like_target_linked_ones(
+    client, tmp_path, educacion, site_pages
+):
+    rows = [
+        HEADER,
+        row("1001", "Por la meta", ODS="4.1"),
+        row("1002", "Por el objetivo", ODS="4 - Educación de calidad"),
+        row("1003", "Por otro objetivo", ODS="ODS 15"),
+    ]
+    run_import(write(tmp_path, "ods.csv", csv_bytes(rows)))
+    by_goal = {"ods": "4"}
+
+    filtered = IndicatorFilter(by_goal, queryset=Indicator.objects.public()).qs
+    assert sorted(filtered.values_list("code", flat=True)) == ["1001", "1002"]
+
+    _indicators, sdg_index = site_pages
+    goal_page = client.get(f"{sdg_index.url}4/").content.decode()
+    assert "Por la meta" in goal_page and "Por el objetivo" in goal_page
+    assert "Por otro objetivo" not in goal_page
+    index = client.get(sdg_index.url).content.decode()
+    tile_4 = index.split('href="/ods/4/"', 1)[1].split("</a>", 1)[0]
+    assert "2 indicadores" in tile_4
+    detail = client.get(Indicator.objects.get(code="1002").get_url()).content.decode()
+    assert 'href="/ods/4/"' in detail and "ODS 4" in detail
+
+
+def test_goal_links_round_trip_through_the_export(tmp_path, educacion):
+    rows = [HEADER, row("1001", "Mixto", ODS="4.1, 15"), row("1002", "Solo", ODS="ODS 6")]
+    run_import(write(tmp_path, "ods.csv", csv_bytes(rows)))
+    exported = tmp_path / "export.csv"
+    with exported.open("wb") as output:
+        write_csv(output)
+    text = exported.read_text(encoding="utf-8-sig")
+    assert "4.1, ODS 15" in text and "ODS 6" in text
+
+    plan = build_plan(exported.read_bytes(), exported.name)
+    assert plan.ok and len(plan.unchanged) == 2
+    # Removing the goal from the file removes the link, with --update.
+    rows = [HEADER, row("1001", "Mixto", ODS="4.1"), row("1002", "Solo", ODS="ODS 6")]
+    run_import(write(tmp_path, "sin.csv", csv_bytes(rows)), "--update")
+    assert goal_numbers(Indicator.objects.get(code="1001")) == []
+    assert goal_numbers(Indicator.objects.get(code="1002")) == [6]
