@@ -7,7 +7,8 @@ illustrative, so that the filters by department and by SDG have something to sho
 
 Indicators with a code are matched by code; those without one by ``slug``. Numbers are
 strings turned into ``Decimal`` by the loader. A measurement is
-``(period, cut-off date, value, source, note)``.
+``(period, cut-off date, value, source, note)``; a year's target ``(year, value)``.
+``sdg_goals``: goals linked without any of their targets.
 """
 
 EDUCATION_PROGRAMME = "Entornos escolares"  # the row heading above the codes in the document
@@ -47,6 +48,8 @@ INDICATORS = [
         "department": "educacion",
         "programme": EDUCATION_PROGRAMME,
         "sdg_targets": ["4.c"],
+        # The action plan's target for each year (the "Meta vigencia" columns).
+        "year_targets": [("2020", "500"), ("2021", "750"), ("2022", "900"), ("2023", "1050")],
         "measurements": [
             (
                 "2020",
@@ -248,6 +251,8 @@ INDICATORS = [
         "department": "integracion-social",
         "programme": "Atención integral a la persona mayor",
         "sdg_targets": ["10.2", "1.3"],
+        # The plan links it to SDG 3 as a whole, without a target ("ODS 3" in the matrix).
+        "sdg_goals": [3],
         "measurements": [],
     },
 ]

@@ -53,6 +53,7 @@ from rendicion.models import (
     PortalSettings,
     PublicHearingPage,
     ReportPage,
+    SdgGoal,
     SdgIndexPage,
     SdgTarget,
     StakeholderGroup,
@@ -184,6 +185,7 @@ def load_stakeholder_groups(refs, stats):
 
 def load_indicators(refs, stats):
     targets = {target.code: target for target in SdgTarget.objects.all()}
+    goals = {goal.number: goal for goal in SdgGoal.objects.all()}
     for spec in INDICATORS:
         code = spec.get("code", "")
         lookup = {"code": code} if code else {"slug": spec["slug"]}
@@ -200,6 +202,7 @@ def load_indicators(refs, stats):
             "plan_line": spec.get("plan_line", ""),
             "programme": spec.get("programme", ""),
             "sdg_targets": [targets[code] for code in spec["sdg_targets"]],
+            "sdg_goals": [goals[number] for number in spec.get("sdg_goals", [])],
             "live": True,  # approved content: indicators carry draft state
         }
         if not code:
@@ -220,7 +223,16 @@ def load_indicators(refs, stats):
             Indicator,
             lookup,
             values,
-            children={"measurements": (("period",), measurements)},
+            children={
+                "measurements": (("period",), measurements),
+                "year_targets": (
+                    ("year",),
+                    [
+                        {"year": int(year), "value": Decimal(value), "text": ""}
+                        for year, value in spec.get("year_targets", [])
+                    ],
+                ),
+            },
         )
         refs.indicators[code or spec["slug"]] = indicator
 

@@ -17,7 +17,7 @@ from wagtail.models import WorkflowState
 
 from importer.bulk import Updated, content_values, publish_in_bulk
 from importer.plan import CREATE, PUBLISH, SUBMIT, UPDATE, period_key
-from rendicion.models import Indicator, IndicatorMeasurement
+from rendicion.models import Indicator, IndicatorMeasurement, IndicatorYearTarget
 
 
 class PlanHasErrorsError(Exception):
@@ -46,6 +46,13 @@ def _measurements(data):
     ]
 
 
+def _year_targets(data):
+    return [
+        IndicatorYearTarget(year=year, value=quantity.value, text=quantity.text, sort_order=index)
+        for index, (year, quantity) in enumerate(sorted(data.year_targets.items()))
+    ]
+
+
 def _new_indicator(data):
     indicator = Indicator(
         code=data.code,
@@ -65,6 +72,7 @@ def _new_indicator(data):
     indicator.sdg_targets = data.sdg_targets or []
     indicator.sdg_goals = data.sdg_goals or []
     indicator.measurements = _measurements(data)
+    indicator.year_targets = _year_targets(data)
     return indicator
 
 
@@ -103,6 +111,26 @@ def _apply_changes(indicator, data):
                 measurement.value = value
                 measurement._import_changed = True  # tells the bulk writer to save it
         indicator.measurements = children
+    if data.year_targets:
+        _apply_year_targets(indicator, data)
+
+
+def _apply_year_targets(indicator, data):
+    """Like measurements, history: a year missing from the file keeps its target."""
+    children = list(indicator.year_targets.all())
+    by_year = {year_target.year: year_target for year_target in children}
+    for year, quantity in sorted(data.year_targets.items()):
+        year_target = by_year.get(year)
+        if year_target is None:
+            children.append(
+                IndicatorYearTarget(
+                    year=year, value=quantity.value, text=quantity.text, sort_order=len(children)
+                )
+            )
+        elif (year_target.value, year_target.text) != (quantity.value, quantity.text):
+            year_target.value, year_target.text = quantity.value, quantity.text
+            year_target._import_changed = True  # tells the bulk writer to save it
+    indicator.year_targets = children
 
 
 def _submit(item, indicator, user):

@@ -4,9 +4,9 @@ publish actions one by one, in a fixed number of queries per batch.
 Wagtail's actions save each object three times and reindex it after each save: 25 ms per
 indicator here, two minutes for a 5,000-row plan. This module writes the same rows in bulk:
 the indicator as published (``live``, ``live_revision`` = ``latest_revision``, publication
-dates), its measurements and SDG links, one revision with the same serialised content, the
-audit-log entries an editor's publish leaves (create or edit, rename, publish) and the
-``published`` signal; then it updates the search index and the reference index once per
+dates), its measurements, year targets and SDG links, one revision with the same serialised
+content, the audit-log entries an editor's publish leaves (create or edit, rename, publish)
+and the ``published`` signal; then it updates the search index and the reference index once per
 indicator. ``tests/importer/test_import_indicators.py`` compares the outcome with Wagtail's actions.
 """
 
@@ -23,7 +23,7 @@ from wagtail.models import ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import published
 
-from rendicion.models import Indicator, IndicatorMeasurement
+from rendicion.models import Indicator, IndicatorMeasurement, IndicatorYearTarget
 
 BATCH = 500
 # The columns written per indicator (``department_id``: ids are compared, not objects).
@@ -65,6 +65,7 @@ def publish_in_bulk(created, updated, user):
     Indicator.objects.bulk_create(created, batch_size=BATCH)
     _write_changed_fields(updated)
     _write_measurements(indicators)
+    _write_year_targets(indicators)
     _write_sdg_links(created, updated)
     revisions = _write_revisions(indicators, user, now)
     _mark_published(indicators, revisions, now)
@@ -90,7 +91,7 @@ def _record_live_baselines(updated):
         return updated
     live_rows = (
         Indicator.objects.filter(pk__in=missing, live=True)
-        .prefetch_related("measurements", "sdg_targets", "sdg_goals")
+        .prefetch_related("measurements", "year_targets", "sdg_targets", "sdg_goals")
         .in_bulk()
     )
     # The row's revision pointers are set by _mark_published, to the revision published next.
@@ -208,6 +209,19 @@ def _write_measurements(indicators):
                 changed.append(measurement)
     IndicatorMeasurement.objects.bulk_create(new, batch_size=BATCH)
     IndicatorMeasurement.objects.bulk_update(changed, ["value"], batch_size=BATCH)
+
+
+def _write_year_targets(indicators):
+    new, changed = [], []
+    for indicator in indicators:
+        for year_target in indicator.year_targets.all():
+            year_target.indicator = indicator
+            if year_target.pk is None:
+                new.append(year_target)
+            elif getattr(year_target, "_import_changed", False):
+                changed.append(year_target)
+    IndicatorYearTarget.objects.bulk_create(new, batch_size=BATCH)
+    IndicatorYearTarget.objects.bulk_update(changed, ["value", "text"], batch_size=BATCH)
 
 
 def _write_sdg_links(created, updated):

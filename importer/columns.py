@@ -55,6 +55,12 @@ _BY_ALIAS = {alias: column for column in COLUMNS for alias in column.aliases}
 
 MEASUREMENT_PREFIX = "Avance"
 _MEASUREMENT_HEADER = re.compile(r"^avance\b\s*(?P<period>.*)$")
+YEAR_TARGET_PREFIX = "Meta"
+# "Meta 2021", "Meta vigencia 2021", "Meta de la vigencia", "Meta año 2021", "Meta anual".
+_YEAR_TARGET_HEADER = re.compile(
+    r"^meta(?: de la| del| de)? (?:(?:vigencia|ano|anual)(?: (?P<named>\d{4}))?|(?P<year>\d{4}))$"
+)
+CURRENT_YEAR = ""  # "Meta vigencia" without a year: the year of the file's Avance columns
 
 # Spanish values of the Tipo and Sentido columns, folded; first one is written on export.
 KIND_VALUES = {
@@ -106,6 +112,17 @@ def measurement_period_text(header):
         return None
     match = _MEASUREMENT_HEADER.match(fold_words(header))
     return match["period"] if match else None
+
+
+def year_target_header(header):
+    """For "Meta 2021" the year (2021); for "Meta vigencia" ``CURRENT_YEAR``; else None."""
+    if not header:
+        return None
+    match = _YEAR_TARGET_HEADER.match(fold_words(header))
+    if not match:
+        return None
+    year = match["named"] or match["year"]
+    return int(year) if year else CURRENT_YEAR
 
 
 def choice_for(value, choices):

@@ -28,6 +28,7 @@ from importer.columns import (
     DIRECTION_VALUES,
     KIND_VALUES,
     MEASUREMENT_PREFIX,
+    YEAR_TARGET_PREFIX,
     choice_label,
     sdg_cell,
 )
@@ -56,7 +57,7 @@ WIDTHS = {"sdg": 16, "code": 13, "name": 60, "unit": 18, "department": 32, "plan
 def export_queryset():
     return (
         Indicator.objects.select_related("department")
-        .prefetch_related("sdg_targets", "sdg_goals", "measurements")
+        .prefetch_related("sdg_targets", "sdg_goals", "measurements", "year_targets")
         .order_by("department__name", "-kind", "code", "name")
     )
 
@@ -78,6 +79,14 @@ def _quantity_cells(value, text):
     return (plain(value) if value is not None else None), None
 
 
+def _year_target_cell(year_target):
+    """A "Meta <year>" cell: the text when there is one (a number beside it is not
+    written: the column has no "(valor)" companion), else the number."""
+    if year_target is None:
+        return None
+    return _quantity_cells(None if year_target.text else year_target.value, year_target.text)[0]
+
+
 def _period_sort_key(label, dates):
     return (dates[label], label)
 
@@ -96,6 +105,7 @@ def table(indicators):
             dates[label] = min(dates.get(label, measurement.date), measurement.date)
         measured[indicator.pk] = values
     periods = sorted(dates, key=lambda label: _period_sort_key(label, dates))
+    years = sorted({t.year for indicator in indicators for t in indicator.year_targets.all()})
 
     rows, needs_number = [], set()
     for indicator in indicators:
@@ -123,10 +133,14 @@ def table(indicators):
             "direction": choice_label(indicator.direction, DIRECTION_VALUES),
         }
         values = measured[indicator.pk]
-        rows.append((cells, [plain(values[p]) if p in values else None for p in periods]))
+        by_year = {t.year: t for t in indicator.year_targets.all()}
+        rest = [_year_target_cell(by_year.get(year)) for year in years]
+        rest += [plain(values[p]) if p in values else None for p in periods]
+        rows.append((cells, rest))
 
     keys = [key for key in BASE_COLUMNS if not key.endswith("_number") or key in needs_number]
     headers = [COLUMNS_BY_KEY[key].header for key in keys]
+    headers += [f"{YEAR_TARGET_PREFIX} {year}" for year in years]
     headers += [f"{MEASUREMENT_PREFIX} {period}" for period in periods]
     return keys, headers, [[cells[key] for key in keys] + rest for cells, rest in rows]
 

@@ -28,14 +28,17 @@ from importer.cells import (
 from importer.columns import (
     COLUMNS,
     COLUMNS_BY_KEY,
+    CURRENT_YEAR,
     DIRECTION_VALUES,
     KIND_VALUES,
     MEASUREMENT_PREFIX,
+    YEAR_TARGET_PREFIX,
     choice_for,
     choice_label,
     match_column,
     measurement_period_text,
     sdg_cell,
+    year_target_header,
 )
 from importer.problems import Problem
 from importer.reader import FileReadError, read_file
@@ -115,6 +118,7 @@ class Header:
     fields: dict  # column key → index
     names: dict  # column key → header as written in the file
     periods: list  # [(index, header as written, Period)]
+    year_targets: list  # [(index, header as written, year)]: "Meta 2021", "Meta vigencia"
     complete: bool  # every required column is present; rows under it are read
 
 
@@ -141,6 +145,7 @@ class RowData:
     sdg_targets: list | None = None  # None: no ODS column
     sdg_goals: list | None = None  # goals written without a target; None: no ODS column
     measurements: dict = field(default_factory=dict)  # Period → Decimal
+    year_targets: dict = field(default_factory=dict)  # year → Quantity
     slug: str = ""  # given to indicators to be created
 
 
@@ -243,7 +248,7 @@ def _header_in(values):
 
 
 def _read_header(row_number, values, plan):
-    fields, names, periods, seen_periods = {}, {}, [], {}
+    fields, names, periods, seen_periods, year_targets = {}, {}, [], {}, []
     for index, value in enumerate(values):
         text = clean_text(value)
         if not text:
@@ -254,6 +259,10 @@ def _read_header(row_number, values, plan):
                 plan.errors.append(Problem("duplicate_column", row_number, text, {"column": text}))
                 continue
             fields[column.key], names[column.key] = index, text
+            continue
+        year = year_target_header(text)
+        if year is not None:
+            year_targets.append((index, text, year))
             continue
         period_text = measurement_period_text(text)
         if period_text is not None:
@@ -269,6 +278,7 @@ def _read_header(row_number, values, plan):
                 periods.append((index, text, period))
             continue
         plan.notices.append(Problem("ignored_column", row_number, text, {"column": text}))
+    year_targets = _year_target_columns(row_number, year_targets, periods, plan)
     complete = True
     for column in COLUMNS:
         if column.required and column.key not in fields:
@@ -276,7 +286,28 @@ def _read_header(row_number, values, plan):
             plan.errors.append(
                 Problem("missing_column", row_number, column.header, {"column": column.header})
             )
-    return Header(row_number, fields, names, periods, complete)
+    return Header(row_number, fields, names, periods, year_targets, complete)
+
+
+def _year_target_columns(row_number, columns, periods, plan):
+    """The year of each "Meta <year>" column; "Meta vigencia" takes the year of the Avance
+    columns, when they all fall in one year."""
+    measured_years = {period.date.year for _index, _text, period in periods}
+    resolved, seen = [], set()
+    for index, text, year in columns:
+        if year == CURRENT_YEAR:
+            if len(measured_years) != 1:
+                plan.errors.append(Problem("unknown_target_year", row_number, text))
+                continue
+            year = next(iter(measured_years))
+        if not 1900 <= year <= 2200:
+            plan.errors.append(Problem("unknown_target_year", row_number, text))
+        elif year in seen:
+            plan.errors.append(Problem("duplicate_year_target", row_number, text, {"year": year}))
+        else:
+            seen.add(year)
+            resolved.append((index, text, year))
+    return resolved
 
 
 def _best_sheet(sheets):
@@ -506,7 +537,27 @@ def _read_row(row_number, row, header, subheading, context, plan):
             row_number, _cell(row, header, "sdg"), names["sdg"], context, plan
         )
     data.measurements = _read_measurements(row, header, data, plan)
+    data.year_targets = _read_year_targets(row, header, data, plan)
     return data
+
+
+def _read_year_targets(row, header, data, plan):
+    """{year: Quantity} of the row's filled "Meta <year>" cells."""
+    year_targets = {}
+    for index, column_name, year in header.year_targets:
+        value = row[index] if index < len(row) else None
+        try:
+            quantity = read_quantity(value)
+        except NumberError as error:
+            plan.errors.append(_number_problem(error, data.row, column_name, value))
+            continue
+        if len(quantity.text) > LIMITS["text"]:
+            plan.errors.append(
+                Problem("too_long", data.row, column_name, {"limit": LIMITS["text"]})
+            )
+        elif quantity.value is not None or quantity.text:
+            year_targets[year] = quantity
+    return year_targets
 
 
 def _read_sdg(row_number, value, column_name, context, plan):
@@ -599,7 +650,7 @@ def _chunks(values, size=QUERY_CHUNK):
 def _existing(rows):
     """Existing indicators named by the file: by code, and code-less ones by department."""
     queryset = Indicator.objects.select_related("department").prefetch_related(
-        "sdg_targets", "sdg_goals", "measurements"
+        "sdg_targets", "sdg_goals", "measurements", "year_targets"
     )
     by_code, by_name = {}, {}
     codes = {row.code for row in rows if row.code}
@@ -731,6 +782,24 @@ def compare(indicator, data):
                 )
             )
     changes += _measurement_changes(indicator, data)
+    changes += _year_target_changes(indicator, data)
+    return changes
+
+
+def _year_target_changes(indicator, data):
+    """Year targets the file adds or changes; one it leaves out is kept, not a change."""
+    existing = {year_target.year: year_target for year_target in indicator.year_targets.all()}
+    changes = []
+    for year, quantity in sorted(data.year_targets.items()):
+        old = existing.get(year)
+        if old is None or (old.value, old.text) != (quantity.value, quantity.text):
+            changes.append(
+                Change(
+                    f"{YEAR_TARGET_PREFIX} {year}",
+                    _display_quantity(old.value, old.text) if old else EMPTY,
+                    _display_quantity(quantity.value, quantity.text),
+                )
+            )
     return changes
 
 

@@ -54,6 +54,12 @@ MESSAGES = {
         "Avance 2021-S1 (half year) or Avance 2021-T2 (quarter)."
     ),
     "duplicate_period": _("Two columns hold the measurement of the period %(period)s."),
+    "unknown_target_year": _(
+        "The year of this target column cannot be told: write it in the header, as in "
+        "Meta 2021 or Meta vigencia 2021 (“Meta vigencia” alone takes the year of the Avance "
+        "columns, when they are all of one year)."
+    ),
+    "duplicate_year_target": _("Two columns hold the target of the year %(year)s."),
     # A row
     "missing_name": _("The indicator has no name."),
     "missing_unit": _("The unit of measure is missing."),

@@ -9,7 +9,7 @@ from rendicion.models.encounters import DialogueEncounterPage, EncounterAttendan
 from rendicion.models.hearings import PublicHearingPage
 from rendicion.models.improvement import ImprovementAction, ImprovementPlanPage
 from rendicion.models.index_pages import IndicatorIndexPage, SdgIndexPage
-from rendicion.models.indicators import Indicator, IndicatorMeasurement
+from rendicion.models.indicators import Indicator, IndicatorMeasurement, IndicatorYearTarget
 from rendicion.models.media import (
     PortalDocument,
     PortalImage,
@@ -37,6 +37,7 @@ __all__ = [
     "Indicator",
     "IndicatorIndexPage",
     "IndicatorMeasurement",
+    "IndicatorYearTarget",
     "PopulationGroup",
     "PortalDocument",
     "PortalImage",

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -162,6 +163,12 @@ class Indicator(
             ],
             heading=_("Baseline and target"),
         ),
+        InlinePanel(
+            "year_targets",
+            heading=_("Targets per year"),
+            label=_("Year's target"),
+            help_text=_("What the action plan expects by the end of each year of the plan."),
+        ),
         MultiFieldPanel(
             [FieldPanel("plan_line"), FieldPanel("programme")], heading=_("Development plan")
         ),
@@ -244,6 +251,24 @@ class Indicator(
         # Sorted in Python so that prefetched measurements cost no extra query.
         return sorted(self.measurements.all(), key=lambda m: (m.date, m.pk or 0))
 
+    @cached_property
+    def ordered_year_targets(self):
+        # Sorted in Python, read once per instance: the indicator page asks twice.
+        return sorted(self.year_targets.all(), key=lambda target: target.year)
+
+    @property
+    def current_year_target(self):
+        """The target of the year of the latest measurement, else of the latest year."""
+        year_targets = self.ordered_year_targets
+        if not year_targets:
+            return None
+        latest = self.latest_measurement
+        if latest is not None:
+            for year_target in year_targets:
+                if year_target.year == latest.date.year:
+                    return year_target
+        return year_targets[-1]
+
     @property
     def latest_measurement(self):
         measurements = self.ordered_measurements
@@ -285,3 +310,37 @@ class IndicatorMeasurement(Orderable):
 
     def __str__(self):
         return f"{self.period}: {self.value}"
+
+
+class IndicatorYearTarget(Orderable):
+    """The target of one year (the "meta de la vigencia"), beside the four-year target."""
+
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="year_targets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(
+        _("target (number)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    text = models.CharField(_("target (text)"), max_length=500, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("value"), FieldPanel("text")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("year's target")
+        verbose_name_plural = _("targets per year")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="one_target_per_indicator_and_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.display}"
+
+    @property
+    def display(self):
+        return self.text or self.value
+
+    def clean(self):
+        super().clean()
+        if self.value is None and not self.text.strip():
+            raise ValidationError({"value": _("Give the target as a number, a text or both.")})

@@ -234,3 +234,101 @@ def test_goal_links_round_trip_through_the_export(tmp_path, educacion):
     run_import(write(tmp_path, "sin.csv", csv_bytes(rows)), "--update")
     assert goal_numbers(Indicator.objects.get(code="1001")) == []
     assert goal_numbers(Indicator.objects.get(code="1002")) == [6]
+
+
+# --- 3. The year's target beside the four-year target ------------------------------------------
+
+YEAR_HEADER = [*HEADER, "Meta 2021", "Meta vigencia 2022"]
+
+
+def year_row(code="220100900", name="Docentes beneficiados", **cells):
+    """A row of YEAR_HEADER: ``row`` and the two year-target cells."""
+    extra = [cells.pop(column, "") for column in YEAR_HEADER[len(HEADER) :]]
+    return [*row(code, name, **cells), *extra]
+
+
+def year_targets(indicator):
+    return {t.year: (t.value, t.text) for t in indicator.year_targets.all()}
+
+
+def test_year_targets_are_imported_and_shown(client, tmp_path, educacion, site_pages):
+    from decimal import Decimal
+
+    rows = [
+        YEAR_HEADER,
+        year_row(**{"Avance 2021": "800", "Meta 2021": "750", "Meta vigencia 2022": "900"}),
+        year_row(
+            "1002", "Texto", **{"Meta 2021": "06 IEO con mejoramiento", "Meta vigencia 2022": ""}
+        ),
+    ]
+    run_import(write(tmp_path, "anual.xlsx", xlsx_bytes(rows)))
+
+    docentes = Indicator.objects.get(code="220100900")
+    assert year_targets(docentes) == {2021: (Decimal(750), ""), 2022: (Decimal(900), "")}
+    assert docentes.target_value == Decimal(1050)  # the four-year target is untouched
+    assert year_targets(Indicator.objects.get(code="1002")) == {
+        2021: (None, "06 IEO con mejoramiento")
+    }
+    html = client.get(docentes.get_url()).content.decode()
+    figures = html.split('class="figures', 1)[1].split("</dl>", 1)[0]
+    assert "Meta del cuatrienio" in figures and "1.050" in figures
+    # The year of the latest measurement (2021), not the last year with a target.
+    assert "Meta 2021" in figures and "750" in figures
+    assert "2021: 750 · 2022: 900" in html
+
+
+def test_meta_vigencia_takes_the_year_of_the_avance_columns(educacion):
+    header = [*HEADER, "Meta vigencia"]
+    plan = build_plan(csv_bytes([header, [*row(), "700"]]), "v.csv")
+    assert plan.ok
+    assert {year: q.value for year, q in plan.to_create[0].data.year_targets.items()} == {2021: 700}
+    # Without a single year of Avance columns, the year cannot be told.
+    header = [h for h in HEADER if h != "Avance 2021"] + ["Meta vigencia"]
+    plan = build_plan(csv_bytes([header, [*row()[:-1], "700"]]), "v.csv")
+    assert errors_of(plan) == [(1, "Meta vigencia", "unknown_target_year")]
+
+
+def test_year_targets_update_like_measurements(tmp_path, educacion):
+    from decimal import Decimal
+
+    first = [YEAR_HEADER, year_row(**{"Meta 2021": "750", "Meta vigencia 2022": "900"})]
+    run_import(write(tmp_path, "a.csv", csv_bytes(first)))
+    before = written_counts()
+    changed = [YEAR_HEADER, year_row(**{"Meta 2021": "760", "Meta vigencia 2022": ""})]
+    path = write(tmp_path, "b.csv", csv_bytes(changed))
+
+    with pytest.raises(CommandError):  # a change needs --update
+        run_import(path)
+    assert written_counts() == before
+    run_import(path, "--update")
+    # The changed year takes the new value; the empty cell keeps 2022.
+    docentes = Indicator.objects.get(code="220100900")
+    assert year_targets(docentes) == {2021: (Decimal(760), ""), 2022: (Decimal(900), "")}
+    assert docentes.live_revision.as_object().year_targets.count() == 2
+
+    exported = tmp_path / "export.csv"
+    with exported.open("wb") as output:
+        write_csv(output)
+    header = exported.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert "Meta 2021" in header and "Meta 2022" in header
+    assert build_plan(exported.read_bytes(), exported.name).unchanged
+
+
+def test_a_bad_year_target_writes_nothing(tmp_path, educacion):
+    import datetime
+
+    before = written_counts()
+    rows = [
+        YEAR_HEADER,
+        year_row("1001", "Bien", **{"Meta 2021": "10"}),
+        year_row(**{"Meta 2021": "2021-01-01"}),
+    ]
+    workbook_rows = [list(r) for r in rows]
+    workbook_rows[2][-2] = datetime.date(2021, 1, 1)  # a date Excel made of the text
+    path = write(tmp_path, "mal.xlsx", xlsx_bytes(workbook_rows))
+    with pytest.raises(CommandError):
+        run_import(path)
+    assert written_counts() == before
+    assert errors_of(build_plan(path.read_bytes(), path.name)) == [
+        (3, "Meta 2021", "date_not_number")
+    ]
