@@ -16,8 +16,8 @@ MESSAGES = {
     "old_excel": _(
         "This is an old Excel (.xls) file. Open it in Excel and save it as .xlsx or .csv."
     ),
-    "unsupported_format": _("Only .xlsx and .csv files can be imported."),
-    "unreadable": _("The file cannot be read as an .xlsx or .csv spreadsheet."),
+    "unsupported_format": _("Only .xlsx, .ods and .csv files can be imported."),
+    "unreadable": _("The file cannot be read as an .xlsx, .ods or .csv spreadsheet."),
     "empty": _("The file is empty."),
     # The limits of importer/limits.py (docs/indicator-import.md, "Limits")
     "too_large": _(

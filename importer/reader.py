@@ -78,7 +78,7 @@ class _Budget:
 
 
 def read_file(data, filename="", limits=None):
-    """The sheets of an .xlsx file, or the single sheet of a .csv file.
+    """The sheets of an .xlsx or .ods file, or the single sheet of a .csv file.
 
     For CSV files every candidate delimiter gives one sheet; the planner keeps the one
     whose header it recognises best. ``limits``: an ``ImportLimits``, the settings' by default.
@@ -90,10 +90,14 @@ def read_file(data, filename="", limits=None):
     if data.startswith(OLE_MAGIC) or name.endswith(".xls"):
         raise FileReadError("old_excel")
     if data.startswith(XLSX_MAGIC):
+        if _is_ods(data, limits):
+            return read_ods(data, limits)
+        if name.endswith(".ods"):
+            raise FileReadError("unreadable")
         return read_xlsx(data, limits)
-    if name.endswith((".xlsx", ".xlsm")):
+    if name.endswith((".xlsx", ".xlsm", ".ods")):
         raise FileReadError("unreadable")
-    if name.endswith((".ods", ".numbers", ".pdf", ".docx")):
+    if name.endswith((".numbers", ".pdf", ".docx")):
         raise FileReadError("unsupported_format")
     if not data.strip():
         raise FileReadError("empty")
@@ -104,8 +108,11 @@ def read_file(data, filename="", limits=None):
 
 
 def _is_cell_data(name):
-    """Parts holding the cells: worksheets and the shared strings, streamed."""
-    return name.startswith("xl/worksheets/") or "sharedstrings" in name.lower()
+    """Parts holding the cells: worksheets and the shared strings of an .xlsx, streamed;
+    ``content.xml``, every sheet of an .ods."""
+    return (
+        name.startswith("xl/worksheets/") or "sharedstrings" in name.lower() or name == ODS_CONTENT
+    )
 
 
 def check_archive(data, limits):
@@ -366,6 +373,195 @@ def _fill_merged_cells(grid, merges, budget):
                 row.extend([None] * (merged.max_col - len(row)))
             for col in range(merged.min_col - 1, merged.max_col):
                 row[col] = value
+
+
+# --- .ods ----------------------------------------------------------------------------------
+
+ODS_CONTENT = "content.xml"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _is_ods(data, limits):
+    """An OpenDocument spreadsheet: a ZIP whose ``mimetype`` part says so. The ZIP
+    directory is checked against the limits first, as for an .xlsx."""
+    check_archive(data, limits)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            try:
+                info = archive.getinfo("mimetype")
+            except KeyError:
+                return False
+            if info.file_size > 200:
+                return False
+            return archive.read(info).strip() == ODS_MIMETYPE
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return False
+    except zlib.error:
+        return False
+
+
+@dataclass
+class _OdsTable:
+    """What the streamed pass learns of one sheet, that python-calamine does not say."""
+
+    merges: list = field(default_factory=list)  # "A1:C3" references
+    percent: list = field(default_factory=list)  # (first row, rows, first column, columns)
+
+
+class _OdsScan:
+    """One streamed pass over ``content.xml`` counting rows and cells *as repeated*.
+
+    An .ods row or cell may say "repeat me a million times" (``number-rows-repeated``,
+    ``number-columns-repeated``): a file of a few hundred bytes can stand for a billion
+    cells, which python-calamine expands in memory. Every cell is counted here, repeats
+    included, against the same limits as an .xlsx, before python-calamine reads the file;
+    so is the rectangle python-calamine will hold (A1 to the last row and column with
+    content). Merged ranges and percentage cells are noted on the way.
+    """
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.tables = []
+        self.depth = 0  # of table:table elements (a cell may hold a sub-table)
+
+    def run(self, source):
+        from openpyxl.xml.functions import iterparse  # defusedxml's when installed, as for .xlsx
+
+        for event, element in iterparse(source, events=("start", "end")):
+            tag = element.tag
+            if tag == _TABLE + "table":
+                if event == "start":
+                    self.depth += 1
+                    if self.depth == 1:
+                        self.start_table(element)
+                else:
+                    self.depth -= 1
+                    if self.depth == 0:
+                        self.end_table()
+                    element.clear()
+            elif self.depth != 1:
+                continue
+            elif tag == _TABLE + "table-row":
+                if event == "start":
+                    self.start_row(element)
+                else:
+                    self.end_row()
+                    element.clear()
+                    self.table_element.clear()  # no parsed row stays in memory
+            elif event == "end" and tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+                self.cell(element)
+        return self.tables
+
+    def start_table(self, element):
+        self.table_element = element
+        self.table = _OdsTable()
+        self.tables.append(self.table)
+        self.row = 0  # rows before the current one
+        self.last_row = self.last_col = 0
+
+    def end_table(self):
+        if self.last_row * self.last_col > self.budget.limits.cells:
+            raise FileReadError("too_many_cells", limit=grouped(self.budget.limits.cells))
+
+    def start_row(self, element):
+        self.repeat = _count(element.get(_TABLE + "number-rows-repeated"))
+        self.col = 0  # cells before the current one
+        self.width = 0  # columns up to the last cell with content
+
+    def cell(self, element):
+        repeat = _count(element.get(_TABLE + "number-columns-repeated"))
+        kind = element.get(_OFFICE + "value-type")
+        if kind is not None or len(element):
+            first_row, first_col = self.row + 1, self.col + 1
+            self.width = self.col + repeat
+            if kind == "percentage":
+                self.table.percent.append((first_row, self.repeat, first_col, repeat))
+            rows_spanned = _count(element.get(_TABLE + "number-rows-spanned"))
+            cols_spanned = _count(element.get(_TABLE + "number-columns-spanned"))
+            if rows_spanned > 1 or cols_spanned > 1:
+                self.budget.add_cells(self.repeat * repeat)
+                for row in range(first_row, first_row + self.repeat):
+                    for col in range(first_col, first_col + repeat):
+                        self.table.merges.append(_ref(row, col, rows_spanned, cols_spanned))
+        self.col += repeat
+        element.clear()
+
+    def end_row(self):
+        if self.width:
+            last = self.row + self.repeat
+            self.budget.check_row(last)
+            self.budget.add_cells(self.width * self.repeat)
+            self.last_row, self.last_col = last, max(self.last_col, self.width)
+        self.row += self.repeat
+
+
+def _count(value):
+    """A repeat or span attribute: a positive whole number (1 when absent)."""
+    if value is None:
+        return 1
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"{value} is not a count")
+    return number
+
+
+def _ref(row, col, rows, cols):
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col)}{row}:{get_column_letter(col + cols - 1)}{row + rows - 1}"
+
+
+def read_ods(data, limits=None):
+    """The sheets of an .ods: bounded by a streamed pass over ``content.xml`` (``_OdsScan``),
+    then read by python-calamine."""
+    limits = limits or ImportLimits.from_settings()
+    check_archive(data, limits)
+    budget = _Budget(limits)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(ODS_CONTENT) as source:
+            tables = _OdsScan(budget).run(source)
+        return _read_ods_sheets(data, tables, budget)
+    except FileReadError:
+        raise
+    except Exception as error:  # python-calamine's errors, a corrupt ZIP or XML
+        raise FileReadError("unreadable") from error
+
+
+def _read_ods_sheets(data, tables, budget):
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = []
+    try:
+        for index, name in enumerate(workbook.sheet_names):
+            table = tables[index] if index < len(tables) else _OdsTable()
+            values = workbook.get_sheet_by_index(index).to_python(skip_empty_area=False)
+            grid = {}
+            for number, row in enumerate(values, start=1):
+                cells = [None if value == "" else value for value in row]
+                while cells and cells[-1] is None:
+                    cells.pop()
+                if cells:
+                    grid[number] = cells
+            _apply_percentages(grid, table.percent)
+            _fill_merged_cells(grid, table.merges, budget)
+            sheets.append(Sheet(name, sorted(grid.items())))
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _apply_percentages(grid, ranges):
+    """A percentage cell as the percentage people see (0.45 shown as 45 % is 45)."""
+    for first_row, rows, first_col, cols in ranges:
+        for number in range(first_row, first_row + rows):
+            row = grid.get(number)
+            if row is None:
+                continue
+            for col in range(first_col - 1, min(first_col - 1 + cols, len(row))):
+                row[col] = _cell_value(row[col], False, True)
 
 
 # --- .csv ----------------------------------------------------------------------------------

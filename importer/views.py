@@ -36,7 +36,7 @@ from rendicion.editorial.scope import queryset_for
 TOKEN_MAX_AGE = 6 * 60 * 60  # seconds an uploaded file waits for confirmation
 PREVIEW_LIMIT = 300  # rows listed per table in the preview; the counts cover them all
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "rendicion-indicator-imports"
-STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
+STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|ods|csv)$")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -44,8 +44,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet"),
         help_text=_(
-            "An .xlsx file, or a .csv file (UTF-8, or the semicolon-separated CSV that Excel "
-            "saves in Spanish)."
+            "An .xlsx file, an .ods file (LibreOffice), or a .csv file (UTF-8, or the "
+            "semicolon-separated CSV that Excel saves in Spanish)."
         ),
     )
     update = forms.BooleanField(
@@ -60,8 +60,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in {".xlsx", ".csv"}:
-            raise forms.ValidationError(_("Only .xlsx and .csv files can be imported."))
+        if Path(upload.name).suffix.lower() not in {".xlsx", ".ods", ".csv"}:
+            raise forms.ValidationError(_("Only .xlsx, .ods and .csv files can be imported."))
         # Refused before it is read: the other limits (importer/limits.py) apply as it is read.
         limits = ImportLimits.from_settings()
         if upload.size > limits.upload_bytes:

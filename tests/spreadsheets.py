@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from io import StringIO
 
 import openpyxl
@@ -17,7 +18,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from rendicion.models import Indicator, IndicatorMeasurement
+from rendicion.models import Indicator, IndicatorMeasurement, IndicatorYearTarget
 
 SEED_RESULT_HEADER = ["ODS", "Indicador", "Unidad de Medida", "Línea Base", "Meta", "Responsable"]
 SEED_RESULT_ROW = [
@@ -129,6 +130,8 @@ def written_counts():
         "revisions": Revision.objects.count(),
         "log entries": ModelLogEntry.objects.count(),
         "sdg links": Indicator.sdg_targets.through.objects.count(),
+        "sdg goal links": Indicator.sdg_goals.through.objects.count(),
+        "year targets": IndicatorYearTarget.objects.count(),
     }
 
 
@@ -181,3 +184,68 @@ def row(code="220100900", name="Docentes beneficiados", **cells):
     }
     values.update(cells)
     return [values[column] for column in HEADER]
+
+
+ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.2">'
+    f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{ODS_MIMETYPE}"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+ODS_CONTENT_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="Indicadores">'
+)
+ODS_CONTENT_END = "</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def ods_cell(value, columns_repeated=1, spanned=None):
+    """One <table:table-cell>: a number (float cell), a text, or empty (None)."""
+    attributes = ""
+    if columns_repeated > 1:
+        attributes += f' table:number-columns-repeated="{columns_repeated}"'
+    if spanned:
+        attributes += (
+            f' table:number-columns-spanned="{spanned[1]}" table:number-rows-spanned="{spanned[0]}"'
+        )
+    if value is None or value == "":
+        return f"<table:table-cell{attributes}/>"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (
+            f'<table:table-cell{attributes} office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;")
+    return (
+        f'<table:table-cell{attributes} office:value-type="string"><text:p>{text}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def ods_row(cells, rows_repeated=1):
+    attribute = f' table:number-rows-repeated="{rows_repeated}"' if rows_repeated > 1 else ""
+    return f"<table:table-row{attribute}>{''.join(cells)}</table:table-row>"
+
+
+def ods_bytes(rows=None, xml_rows=None):
+    """An OpenDocument spreadsheet (.ods) as LibreOffice lays it out: ``mimetype`` stored
+    first, the cells in ``content.xml``. ``rows``: lists of values; ``xml_rows``: rows
+    already written with ``ods_row`` (to build repeated or merged cells)."""
+    if xml_rows is None:
+        xml_rows = [ods_row([ods_cell(value) for value in values]) for values in rows]
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        with archive.open("content.xml", "w", force_zip64=True) as content:
+            content.write(ODS_CONTENT_START.encode())
+            for xml in xml_rows:
+                content.write(xml.encode())
+            content.write(ODS_CONTENT_END.encode())
+    return output.getvalue()

@@ -2,6 +2,8 @@
 SDG goals without targets, the year's target beside the four-year one, LibreOffice's .ods and
 the approval e-mails in Spanish (docs/indicator-import.md)."""
 
+from pathlib import Path
+
 import pytest
 from django.core.management.base import CommandError
 from django.utils import translation
@@ -16,7 +18,19 @@ from tests.factories import (
     SdgIndexFactory,
     home_page,
 )
-from tests.spreadsheets import HEADER, csv_bytes, row, run_import, write, written_counts, xlsx_bytes
+from tests.importer.test_import_limits import traced
+from tests.spreadsheets import (
+    HEADER,
+    csv_bytes,
+    ods_bytes,
+    ods_cell,
+    ods_row,
+    row,
+    run_import,
+    write,
+    written_counts,
+    xlsx_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -332,3 +346,137 @@ def test_a_bad_year_target_writes_nothing(tmp_path, educacion):
     assert errors_of(build_plan(path.read_bytes(), path.name)) == [
         (3, "Meta 2021", "date_not_number")
     ]
+
+
+# --- 4. LibreOffice's .ods ---------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def ambiente():
+    return DepartmentFactory(
+        name="Secretaría de Ambiente", slug="ambiente", aliases="Secretaría de Medio Ambiente"
+    )
+
+
+def test_a_libreoffice_matrix_imports(tmp_path, educacion, infraestructura, salud, ambiente):
+    """matriz-libreoffice.ods: LibreOffice's own conversion of matriz-libreoffice.csv (see
+    fixtures/README.md): a title row, departments by their long names, goal-only SDG cells,
+    "Meta 2021" and percentages."""
+    from decimal import Decimal
+
+    out, _err = run_import(FIXTURES / "matriz-libreoffice.ods")
+
+    docentes = Indicator.objects.get(code="220100900")
+    assert docentes.department == educacion
+    assert goal_numbers(docentes) == [4] and target_codes(docentes) == []
+    assert (docentes.baseline_value, docentes.target_value) == (Decimal(400), Decimal(1050))
+    assert year_targets(docentes) == {2021: (Decimal(750), "")}
+    assert [(m.period, m.value) for m in docentes.measurements.all()] == [("2021", Decimal(800))]
+
+    agua = Indicator.objects.get(code="230400100")
+    assert agua.department == infraestructura
+    assert goal_numbers(agua) == [6]
+    # "85%" is a percentage cell in LibreOffice (0.85): read as the 85 people see.
+    assert (agua.baseline_value, agua.target_value) == (Decimal(85), Decimal(95))
+    assert year_targets(agua) == {2021: (Decimal(90), "")}
+    assert agua.measurements.get().value == Decimal(88)
+
+    jornadas = Indicator.objects.get(code="240100300")
+    assert jornadas.department == salud
+    assert (goal_numbers(jornadas), target_codes(jornadas)) == ([15], ["3.2"])
+    bosque = Indicator.objects.get(code="240100400")
+    assert bosque.department == ambiente and goal_numbers(bosque) == [15]
+
+
+def test_an_ods_with_an_error_writes_nothing(tmp_path, educacion):
+    before = written_counts()
+    data = ods_bytes([HEADER, row("1001", "Bien"), row(Responsable="Secretaría de Hacienda")])
+    path = write(tmp_path, "mal.ods", data)
+    with pytest.raises(CommandError):
+        run_import(path)
+    assert written_counts() == before
+    assert errors_of(build_plan(data, "mal.ods")) == [(3, "Responsable", "unknown_department")]
+
+
+def test_ods_merged_cells_fill_their_range(educacion):
+    cells = [ods_cell(value) for value in row("1001", "Uno")]
+    responsable = HEADER.index("Responsable")
+    cells[responsable] = ods_cell("Secretaría de Educación", spanned=(2, 1))
+    second = [ods_cell(value) for value in row("1002", "Dos")]
+    second[responsable] = "<table:covered-table-cell/>"
+    data = ods_bytes(
+        xml_rows=[ods_row([ods_cell(h) for h in HEADER]), ods_row(cells), ods_row(second)]
+    )
+    plan = build_plan(data, "merged.ods")
+    assert plan.ok, plan.errors
+    assert [item.data.department for item in plan.to_create] == [educacion, educacion]
+
+
+def test_ods_repeated_cells_count_against_the_limits(db):
+    # 3,000 × 3,000 repeated cells in 1 KB: python-calamine would expand them to 1.2 GB.
+    bomb = ods_bytes(xml_rows=[ods_row([ods_cell("x", columns_repeated=3000)], rows_repeated=3000)])
+    assert len(bomb) < 2000
+    plan = traced(build_plan, bomb, "bomba.ods")
+    assert [problem.code for problem in plan.errors] == ["too_many_cells"]
+
+    far = ods_bytes(
+        xml_rows=[
+            ods_row([ods_cell("Indicador")]),
+            ods_row([ods_cell(None)], rows_repeated=30_000),
+            ods_row([ods_cell("x")]),
+        ]
+    )
+    plan = traced(build_plan, far, "lejos.ods")
+    assert [problem.code for problem in plan.errors] == ["too_many_rows"]
+
+    # A wide first row and a far last one: few cells, but a huge rectangle to hold.
+    corner = ods_bytes(
+        xml_rows=[
+            ods_row([ods_cell(None, columns_repeated=16_000), ods_cell("x")]),
+            ods_row([ods_cell(None)], rows_repeated=19_000),
+            ods_row([ods_cell("y")]),
+        ]
+    )
+    plan = traced(build_plan, corner, "esquina.ods")
+    assert [problem.code for problem in plan.errors] == ["too_many_cells"]
+
+
+def test_ods_zip_bomb_is_refused_from_the_zip_directory(db):
+    rows = (ods_row([ods_cell("x")]) for _ in range(2_000_000))
+    bomb = ods_bytes(xml_rows=rows)
+    assert len(bomb) < 2 * 2**20
+    plan = traced(build_plan, bomb, "bomba.ods")
+    assert [problem.code for problem in plan.errors] == ["suspicious_compression"]
+
+
+def test_styled_empty_area_of_a_libreoffice_sheet_is_not_content(educacion):
+    # LibreOffice writes the rest of the sheet as one repeated empty row.
+    rows = [ods_row([ods_cell(value) for value in values]) for values in [HEADER, row()]]
+    rows.append(ods_row([ods_cell(None, columns_repeated=1024)], rows_repeated=1_048_574))
+    plan = traced(build_plan, ods_bytes(xml_rows=rows), "libreoffice.ods")
+    assert plan.ok and len(plan.to_create) == 1
+
+
+def test_an_ods_that_is_not_one_is_unreadable(db):
+    plan = build_plan(b"PK\x03\x04 not really a zip", "roto.ods")
+    assert [problem.code for problem in plan.errors] == ["unreadable"]
+    plan = build_plan(csv_bytes([HEADER]), "texto.ods")
+    assert [problem.code for problem in plan.errors] == ["unreadable"]
+
+
+def test_the_admin_screen_takes_an_ods(client, educacion):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    admin = get_user_model().objects.create_superuser("admin", "a@example.com", "x")
+    client.force_login(admin)
+    url = "/admin/snippets/rendicion/indicator/import/"
+    data = ods_bytes([HEADER, row("1001", "Desde LibreOffice", Responsable="Sec. de Educación")])
+
+    response = client.post(url, {"file": SimpleUploadedFile("matriz.ods", data)})
+    assert response.status_code == 200
+    assert response.context["plan"].ok and len(response.context["plan"].to_create) == 1
+    client.post(url, {"token": response.context["token"]})
+    assert Indicator.objects.get(code="1001").department == educacion

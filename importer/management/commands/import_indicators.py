@@ -1,6 +1,6 @@
 """python manage.py import_indicators FILE [--dry-run] [--update] [--user USERNAME]
 
-Imports the development plan's indicator matrix from an .xlsx or .csv file (the format of
+Imports the development plan's indicator matrix from an .xlsx, .ods or .csv file (the format of
 docs/indicator-import.md). All or nothing: a file with any error writes nothing, lists every
 error with its row and column, and exits with a non-zero status.
 """
@@ -18,10 +18,10 @@ from importer.problems import Problem
 
 
 class Command(BaseCommand):
-    help = "Import development-plan indicators from an .xlsx or .csv file."
+    help = "Import development-plan indicators from an .xlsx, .ods or .csv file."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The .xlsx or .csv file to import.")
+        parser.add_argument("file", help="The .xlsx, .ods or .csv file to import.")
         parser.add_argument(
             "--dry-run",
             action="store_true",
