@@ -480,3 +480,78 @@ def test_the_admin_screen_takes_an_ods(client, educacion):
     assert response.context["plan"].ok and len(response.context["plan"].to_create) == 1
     client.post(url, {"token": response.context["token"]})
     assert Indicator.objects.get(code="1001").department == educacion
+
+
+# --- 5. The approval e-mails an import sends, in Spanish ---------------------------------------
+
+
+def test_the_approval_e_mail_of_an_import_is_in_spanish(tmp_path, educacion):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core import mail
+
+    from tests.spreadsheets import assign_indicator_workflow
+
+    assign_indicator_workflow()
+    users = get_user_model().objects
+    approver = users.create_user("aprobador", "aprobador@example.com", "x", first_name="Ana")
+    approver.groups.add(Group.objects.get(name="Aprobadores de indicadores"))
+    users.create_user("enlace", "enlace@example.com", "x")
+    path = write(tmp_path, "n.csv", csv_bytes([HEADER, row("3001", "Nuevo")]))
+
+    run_import(path, "--user", "enlace")
+
+    [message] = mail.outbox
+    assert message.to == ["aprobador@example.com"]
+    assert message.subject == (
+        "El indicador “3001 · Nuevo” fue enviado a aprobación en la etapa de moderación "
+        "“Aprobación”"
+    )
+    assert message.body.startswith("Hola Ana,")
+    assert (
+        "El indicador “3001 · Nuevo” fue enviado a aprobación en la etapa de moderación "
+        "“Aprobación”." in message.body
+    )
+    assert "has been" not in message.body
+
+
+NOTIFICATION_TEMPLATES = [
+    f"wagtailadmin/notifications/{name}{suffix}"
+    for name in (
+        "task_state_submitted",
+        "task_state_approved",
+        "task_state_rejected",
+        "workflow_state_submitted",
+        "workflow_state_approved",
+        "workflow_state_rejected",
+    )
+    for suffix in (".txt", "_subject.txt", ".html")
+]
+
+
+@pytest.mark.parametrize("template", NOTIFICATION_TEMPLATES)
+def test_every_workflow_e_mail_about_an_indicator_reads_in_spanish(template, educacion):
+    """Wagtail's templates, rendered as its notifiers do: an upgrade that changes one of their
+    sentences (SNIPPET_NOTIFICATION_STRINGS) shows up here in English."""
+    from django.contrib.auth import get_user_model
+    from django.template.loader import render_to_string
+    from wagtail.models import GroupApprovalTask, Workflow
+
+    from tests.factories import IndicatorFactory
+
+    indicator = IndicatorFactory(code="3001", name="Nuevo", department=educacion)
+    user = get_user_model().objects.create_user("ana", "ana@example.com", "x", first_name="Ana")
+    context = {
+        "object": indicator,
+        "model_name": indicator._meta.verbose_name,
+        "task": GroupApprovalTask(name="Aprobación"),
+        "workflow": Workflow(name="Indicadores"),
+        "requested_by": user,
+        "user": user,
+        "settings": {},
+    }
+    for extra in ({}, {"approved_by": user, "rejected_by": user, "requested_by": user}):
+        with translation.override("es-co"):
+            text = render_to_string(template, {**context, **extra})
+        assert "has been" not in text and "You can" not in text, text
+        assert "El indicador “3001 · Nuevo”" in text or "el indicador “3001 · Nuevo”" in text
