@@ -18,7 +18,13 @@ from wagtail.search.backends import get_search_backend
 
 from importer.cells import Quantity, read_quantity, read_sdg_targets
 from importer.plan import build_plan
-from rendicion.models import Indicator, IndicatorMeasurement, SdgTarget
+from rendicion.models import (
+    Indicator,
+    IndicatorMeasurement,
+    IndicatorYearTarget,
+    SdgGoal,
+    SdgTarget,
+)
 from tests.factories import DepartmentFactory, IndicatorFactory, MeasurementFactory
 from tests.spreadsheets import (
     HEADER,
@@ -731,7 +737,15 @@ def published_state(indicator):
         "revision object_str": revision.object_str == str(indicator),
         "revision content": {
             key: content[key]
-            for key in ("kind", "unit", "direction", "department", "programme", "sdg_targets")
+            for key in (
+                "kind",
+                "unit",
+                "direction",
+                "department",
+                "programme",
+                "sdg_targets",
+                "sdg_goals",
+            )
         },
         # Compared as numbers: "7" and "7.0000" are the same value in a revision.
         "revision numbers": [Decimal(content["baseline_value"]), Decimal(content["target_value"])],
@@ -739,6 +753,10 @@ def published_state(indicator):
             (m["period"], m["date"], Decimal(m["value"])) for m in content["measurements"]
         ],
         "revision has measurement ids": all(m["pk"] for m in content["measurements"]),
+        "revision year targets": [
+            (t["year"], Decimal(t["value"]), t["text"]) for t in content["year_targets"]
+        ],
+        "revision has year target ids": all(t["pk"] for t in content["year_targets"]),
         "log": list(
             ModelLogEntry.objects.for_instance(indicator)
             .order_by("timestamp", "pk")
@@ -773,9 +791,11 @@ def test_bulk_publish_matches_wagtails_create_and_publish(tmp_path, educacion, s
         direction="increase",
     )
     by_wagtail.sdg_targets = list(SdgTarget.objects.filter(code__in=["4.1", "4.a"]))
+    by_wagtail.sdg_goals = list(SdgGoal.objects.filter(number=15))
     by_wagtail.measurements = [
         IndicatorMeasurement(period="2021", date=datetime.date(2021, 12, 31), value=Decimal(7))
     ]
+    by_wagtail.year_targets = [IndicatorYearTarget(year=2021, value=Decimal(8))]
     CreateAction(by_wagtail, user=submitter, publish=True).execute(skip_permission_checks=True)
 
     run_import(
@@ -784,18 +804,21 @@ def test_bulk_publish_matches_wagtails_create_and_publish(tmp_path, educacion, s
             "b.csv",
             csv_bytes(
                 [
-                    HEADER,
-                    row(
-                        "1002",
-                        "Bibliotecas escolares dotadas de nuevo",
-                        ODS="4.1, 4.a",
-                        **{
-                            "Línea Base": "4",
-                            "Meta": "12",
-                            "Programa": "Lectura",
-                            "Avance 2021": "7",
-                        },
-                    ),
+                    [*HEADER, "Meta 2021"],
+                    [
+                        *row(
+                            "1002",
+                            "Bibliotecas escolares dotadas de nuevo",
+                            ODS="4.1, 4.a, ODS 15",
+                            **{
+                                "Línea Base": "4",
+                                "Meta": "12",
+                                "Programa": "Lectura",
+                                "Avance 2021": "7",
+                            },
+                        ),
+                        "8",
+                    ],
                 ]
             ),
         ),
