@@ -131,6 +131,18 @@ def indicator_form_data(indicator, measurements, **overrides):
             ],
             initial=sum(1 for m in measurements if m.pk),
         ),
+        "year_targets": inline_formset(
+            [
+                {
+                    "id": str(t.pk),
+                    "year": str(t.year),
+                    "value": str(t.value or ""),
+                    "text": t.text,
+                }
+                for t in (indicator.year_targets.all() if indicator.pk else [])
+            ],
+            initial=indicator.year_targets.count() if indicator.pk else 0,
+        ),
         "go_live_at": "",
         "expire_at": "",
     }

@@ -89,6 +89,10 @@ class SnippetAdminTests(TestCase):
                 "measurements-INITIAL_FORMS": "0",
                 "measurements-MIN_NUM_FORMS": "0",
                 "measurements-MAX_NUM_FORMS": "1000",
+                "year_targets-TOTAL_FORMS": "0",
+                "year_targets-INITIAL_FORMS": "0",
+                "year_targets-MIN_NUM_FORMS": "0",
+                "year_targets-MAX_NUM_FORMS": "1000",
                 "measurements-0-period": "2021",
                 "measurements-0-date": "2021-12-31",
                 "measurements-0-value": "27",
@@ -116,6 +120,10 @@ class SnippetAdminTests(TestCase):
                 "measurements-INITIAL_FORMS": "0",
                 "measurements-MIN_NUM_FORMS": "0",
                 "measurements-MAX_NUM_FORMS": "1000",
+                "year_targets-TOTAL_FORMS": "0",
+                "year_targets-INITIAL_FORMS": "0",
+                "year_targets-MIN_NUM_FORMS": "0",
+                "year_targets-MAX_NUM_FORMS": "1000",
             },
         )
         self.assertEqual(response.status_code, 200)
