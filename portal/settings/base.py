@@ -275,6 +275,8 @@ PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
 # Cache-Control of public pages, for browsers and a CDN in front.
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "300"))
+# Front caches (Varnish with deploy/varnish/default.vcl) emptied with the page cache.
+FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")
 
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = os.environ.get(
