@@ -12,15 +12,18 @@ requests per second and p50/p99 latency at 1 and 8 connections.
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from caching.testing import free_port, running_varnish, wait_for_port  # noqa: E402 - the path
+
 PYTHON = sys.executable
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 CONNECTIONS = (1, 8)
@@ -36,24 +39,6 @@ PAGES = {
     "open data": "/datos/",
     "API pages": "/api/v2/pages/",
 }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, process):
-    for _ in range(300):
-        if process.poll() is not None:
-            sys.exit(f"server exited: {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit(f"nothing listens on {port}")
 
 
 def manage(env, *args):
@@ -100,35 +85,7 @@ def gunicorn(env, port):
         cwd=ROOT,
         env=env,
     )
-    wait_for(port, process)
-    return process
-
-
-def varnish(folder, backend_port, port):
-    vcl = folder / "bench.vcl"
-    vcl.write_text(
-        (ROOT / "deploy/varnish/default.vcl")
-        .read_text()
-        .replace("BACKEND_HOST", "127.0.0.1")
-        .replace("BACKEND_PORT", str(backend_port))
-    )
-    process = subprocess.Popen(  # noqa: S603
-        [
-            shutil.which("varnishd") or "/usr/sbin/varnishd",
-            "-F",
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(vcl),
-            "-n",
-            str(folder / "varnish"),
-            "-s",
-            "malloc,64m",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wait_for(port, process)
+    wait_for_port(port, process, seconds=60)
     return process
 
 
@@ -164,7 +121,6 @@ def wrk(url, connections):
 
 def main():
     folder = Path(tempfile.mkdtemp(prefix="rendicion-cache-bench-"))
-    folder.chmod(0o755)  # varnishd reads its VCL as its own user
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -191,23 +147,22 @@ def main():
     print(f"{SECONDS} s per run, gunicorn 2 workers, wrk 1 thread; req/s  p50 ms  p99 ms")
     header = "".join(f" | {f'{c} conn':^23}" for c in CONNECTIONS)
     for name, extra, through_varnish in modes:
-        port, front_port = free_port(), free_port()
+        port = free_port()
         server = gunicorn({**env, **extra}, port)
-        front = varnish(folder, port, front_port) if through_varnish else None
-        base = f"http://127.0.0.1:{front_port if front else port}"
+        front = running_varnish("127.0.0.1", port) if through_varnish else nullcontext(None)
         print(f"\n{name}\n{'page':<18}{header}")
         try:
-            for page, path in PAGES.items():
-                check(base + path)  # a 200 (and the caches filled) before measuring
-                cells = []
-                for connections in CONNECTIONS:
-                    rate, p50, p99, errors = wrk(base + path, connections)
-                    flag = f" ({errors} errors)" if errors else ""
-                    cells.append(f"{rate:8.0f} {p50:6.1f} {p99:6.1f}{flag}")
-                print(f"{page:<18}" + "".join(f" | {cell:>23}" for cell in cells), flush=True)
+            with front as front_url:
+                base = front_url or f"http://127.0.0.1:{port}"
+                for page, path in PAGES.items():
+                    check(base + path)  # a 200 (and the caches filled) before measuring
+                    cells = []
+                    for connections in CONNECTIONS:
+                        rate, p50, p99, errors = wrk(base + path, connections)
+                        flag = f" ({errors} errors)" if errors else ""
+                        cells.append(f"{rate:8.0f} {p50:6.1f} {p99:6.1f}{flag}")
+                    print(f"{page:<18}" + "".join(f" | {cell:>23}" for cell in cells), flush=True)
         finally:
-            if front:
-                front.terminate()
             server.terminate()
             server.wait(timeout=20)
     shutil.rmtree(folder, ignore_errors=True)

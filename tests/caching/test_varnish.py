@@ -2,81 +2,30 @@
 Varnish, any public change empties it (the portal's BAN after the commit), a draft never shows
 and a signed-in user always reaches the portal. A real varnishd, started for the test."""
 
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 import urllib.request
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from caching.testing import VarnishNotInstalledError, running_varnish
 from tests.conftest import BROWSER_REQUIRED
 from tests.factories import CycleFactory, ReportFactory, home_page
-
-VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def varnish(live_server, settings, redis_cache):
-    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-    if not Path(varnishd).exists():
-        if BROWSER_REQUIRED:
-            pytest.fail("varnishd is not installed: apt-get install varnish")
-        pytest.skip("varnishd is not installed")
     backend = urlsplit(live_server.url)
-    # varnishd reads its files as its own user: pytest's folders are private to ours.
-    tmp_path = Path(tempfile.mkdtemp(prefix="varnish-", dir="/tmp"))
-    tmp_path.chmod(0o755)
-    vcl = tmp_path / "portal.vcl"
-    vcl.write_text(
-        VCL.read_text()
-        .replace("BACKEND_HOST", backend.hostname)
-        .replace("BACKEND_PORT", str(backend.port))
-    )
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603 - our own command line
-        [
-            varnishd,
-            "-F",
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(vcl),
-            "-n",
-            str(tmp_path / "v"),
-            "-s",
-            "malloc,16m",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"varnishd did not start: {process.communicate()[1].decode()[-2000:]}")
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.FRONT_CACHE_URLS = [url]
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    shutil.rmtree(tmp_path, ignore_errors=True)
+    try:
+        with running_varnish(backend.hostname, backend.port) as url:
+            settings.PAGE_CACHE_SECONDS = 300
+            settings.FRONT_CACHE_URLS = [url]
+            yield url
+    except VarnishNotInstalledError as error:
+        if BROWSER_REQUIRED:
+            pytest.fail(str(error))
+        pytest.skip(str(error))
 
 
 def fetch(url, cookie=None):
