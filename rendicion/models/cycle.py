@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -130,6 +132,19 @@ class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
 
     def serve_preview(self, request, mode_name):
         return Page.serve_preview(self, request, mode_name)
+
+
+def cycle_year(path_lookup):
+    """The year of the accountability cycle a page lies in (``path_lookup`` names the page's
+    tree path from the outer row, e.g. ``"plan__path"``), as a subquery: a page's ancestors
+    are the pages whose path is a prefix of its own."""
+    return Subquery(
+        AccountabilityCycleIndexPage.objects.filter(
+            path=Substr(OuterRef(path_lookup), 1, Length("path"))
+        )
+        .order_by()
+        .values("year")[:1]
+    )
 
 
 @dataclass(frozen=True)

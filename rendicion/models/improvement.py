@@ -12,7 +12,9 @@ from wagtail.search import index
 from rendicion.blocks import BodyBlock
 from rendicion.choices import ActionStatus
 from rendicion.editorial.forms import DepartmentScopedPageForm
+from rendicion.models.cycle import cycle_year
 from rendicion.models.mixins import CyclePageMixin
+from rendicion.visibility import public_pages
 
 
 class ImprovementPlanPage(CyclePageMixin, Page):
@@ -81,6 +83,16 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         return mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+class ImprovementActionQuerySet(models.QuerySet):
+    def public(self):
+        """Actions of public improvement plans, with ``cycle_year`` (the plan's vigencia).
+
+        A plan's actions are rows of its live version: a draft of the plan lives in a revision
+        and changes them only when published."""
+        plans = public_pages(ImprovementPlanPage.objects.all())
+        return self.filter(plan__in=plans).annotate(cycle_year=cycle_year("plan__path"))
+
+
 class ImprovementAction(Orderable):
     plan = ParentalKey(ImprovementPlanPage, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField(_("action"))
@@ -97,6 +109,8 @@ class ImprovementAction(Orderable):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
+
+    objects = ImprovementActionQuerySet.as_manager()
 
     panels = [
         FieldPanel("description"),

@@ -139,15 +139,9 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from django.db.models import Count
-
         from rendicion.models import SdgGoal
 
-        goals = SdgGoal.objects.annotate(
-            indicator_count=Count(
-                "targets__indicators", filter=Q(targets__indicators__live=True), distinct=True
-            )
-        )
+        goals = SdgGoal.objects.with_public_indicator_counts()
         return self.render(request, context_overrides={"goals": goals})
 
     @path("<int:number>/", name="goal")
