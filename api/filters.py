@@ -6,6 +6,8 @@ import django_filters
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from rendicion.choices import ActionStatus
@@ -28,10 +30,15 @@ def department_filter(field_name="department"):
     )
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class CycleYearChoiceFilter(django_filters.ModelChoiceFilter):
+    """A public cycle, by its year."""
+
+
 class CycleYearFilterSet(django_filters.FilterSet):
     """``vigencia=<year>`` on rows annotated with ``cycle_year``: only a public cycle's year."""
 
-    vigencia = django_filters.ModelChoiceFilter(
+    vigencia = CycleYearChoiceFilter(
         label=gettext_lazy("Fiscal year of the accountability cycle, e.g. 2021"),
         to_field_name="year",
         queryset=public_cycles,

@@ -16,6 +16,7 @@ from api.pagination import BoundedPagination
 from rendicion.filters import IndicatorFilter
 from rendicion.models import (
     AccountabilityCycleIndexPage,
+    Commitment,
     CycleActivity,
     ImprovementAction,
     Indicator,
@@ -24,9 +25,11 @@ from rendicion.models import (
 )
 from rendicion.visibility import public_pages, shown_commitments
 
+NOT_PUBLIC_404 = _("Answers 404 when there is none, or it is not public.")
+
 
 class ConditionalGetMixin:
-    """ETag (a hash of the body, as Django's ConditionalGetMiddleware makes it) and 304."""
+    # ETag (a hash of the body, as Django's ConditionalGetMiddleware makes it) and 304.
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -38,10 +41,17 @@ class ConditionalGetMixin:
 
 
 class AccountabilityViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    # ``queryset`` is only the model, for the OpenAPI description; the rows come from
+    # ``public_queryset()``, which asks the visibility rule on each request.
     pagination_class = BoundedPagination
     filter_backends = [filters.StrictFilterBackend]
     authentication_classes = []  # public data: no session, no CSRF, nothing personal
     permission_classes = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # describing the API, not serving it
+            return self.queryset
+        return self.public_queryset()
 
 
 @extend_schema_view(
@@ -51,13 +61,14 @@ class AccountabilityViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             "With their measurements, progress (percent and status), department and SDG targets."
         ),
     ),
-    retrieve=extend_schema(summary=_("One approved indicator")),
+    retrieve=extend_schema(summary=_("One approved indicator"), description=NOT_PUBLIC_404),
 )
 class IndicatorViewSet(AccountabilityViewSet):
+    queryset = Indicator.objects.none()
     serializer_class = serializers.IndicatorSerializer
     filterset_class = IndicatorFilter
 
-    def get_queryset(self):
+    def public_queryset(self):
         # Approved rows only: a change waiting for approval lives in a revision.
         return Indicator.objects.public()
 
@@ -69,15 +80,16 @@ class IndicatorViewSet(AccountabilityViewSet):
             "The 17 goals with their targets and how many approved indicators contribute to each."
         ),
     ),
-    retrieve=extend_schema(summary=_("One goal, by its number")),
+    retrieve=extend_schema(summary=_("One goal, by its number"), description=NOT_PUBLIC_404),
 )
 class SdgGoalViewSet(AccountabilityViewSet):
+    queryset = SdgGoal.objects.none()
     serializer_class = serializers.SdgGoalSerializer
     lookup_field = "number"
     lookup_url_kwarg = "numero"
     lookup_value_regex = r"\d+"
 
-    def get_queryset(self):
+    def public_queryset(self):
         return (
             SdgGoal.objects.with_public_indicator_counts()
             .prefetch_related(
@@ -97,16 +109,19 @@ class SdgGoalViewSet(AccountabilityViewSet):
         summary=_("SDG targets"),
         description=_("Each target with how many approved indicators contribute to it."),
     ),
-    retrieve=extend_schema(summary=_("One target, by its code (4.1, 4.a)")),
+    retrieve=extend_schema(
+        summary=_("One target, by its code (4.1, 4.a)"), description=NOT_PUBLIC_404
+    ),
 )
 class SdgTargetViewSet(AccountabilityViewSet):
+    queryset = SdgTarget.objects.none()
     serializer_class = serializers.SdgTargetSerializer
     filterset_class = filters.SdgTargetFilter
     lookup_field = "code"
     lookup_url_kwarg = "codigo"
     lookup_value_regex = r"\d+\.\w+"
 
-    def get_queryset(self):
+    def public_queryset(self):
         return (
             SdgTarget.objects.with_public_indicator_counts()
             .select_related("goal")
@@ -121,13 +136,14 @@ class SdgTargetViewSet(AccountabilityViewSet):
             "Approved commitments whose origin page (an encounter or a hearing) is public."
         ),
     ),
-    retrieve=extend_schema(summary=_("One commitment")),
+    retrieve=extend_schema(summary=_("One commitment"), description=NOT_PUBLIC_404),
 )
 class CommitmentViewSet(AccountabilityViewSet):
+    queryset = Commitment.objects.none()
     serializer_class = serializers.CommitmentSerializer
     filterset_class = filters.CommitmentFilter
 
-    def get_queryset(self):
+    def public_queryset(self):
         return (
             shown_commitments()
             .with_cycle_year()
@@ -141,13 +157,14 @@ class CommitmentViewSet(AccountabilityViewSet):
         summary=_("Improvement actions"),
         description=_("The actions of the published improvement plans."),
     ),
-    retrieve=extend_schema(summary=_("One improvement action")),
+    retrieve=extend_schema(summary=_("One improvement action"), description=NOT_PUBLIC_404),
 )
 class ImprovementActionViewSet(AccountabilityViewSet):
+    queryset = ImprovementAction.objects.none()
     serializer_class = serializers.ImprovementActionSerializer
     filterset_class = filters.ImprovementActionFilter
 
-    def get_queryset(self):
+    def public_queryset(self):
         return (
             ImprovementAction.objects.public()
             .select_related("department", "plan")
@@ -160,16 +177,17 @@ class ImprovementActionViewSet(AccountabilityViewSet):
         summary=_("Accountability cycles"),
         description=_("The published accountability cycles, with their schedule."),
     ),
-    retrieve=extend_schema(summary=_("One cycle, by its year")),
+    retrieve=extend_schema(summary=_("One cycle, by its year"), description=NOT_PUBLIC_404),
 )
 class CycleViewSet(AccountabilityViewSet):
+    queryset = AccountabilityCycleIndexPage.objects.none()
     serializer_class = serializers.CycleSerializer
     filterset_class = filters.CycleFilter
     lookup_field = "year"
     lookup_url_kwarg = "vigencia"
     lookup_value_regex = r"\d{4}"
 
-    def get_queryset(self):
+    def public_queryset(self):
         linked_public = public_pages(Page.objects.filter(pk=OuterRef("linked_page_id")))
         activities = (
             CycleActivity.objects.select_related("linked_page")

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -34,6 +35,19 @@ class PublicHearingPage(CyclePageMixin, Page):
         FieldPanel("agenda"),
         FieldPanel("documents"),
         FieldPanel("outcomes"),
+    ]
+
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("address"),
+        APIField("livestream_url"),
+        APIField("video_url"),
+        APIField("summary"),
+        APIField("agenda"),
+        APIField("documents"),
+        APIField("outcomes"),
     ]
 
     search_fields = [

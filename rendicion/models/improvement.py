@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rendicion.api_fields import ChoiceLabelField, DepartmentField, OverallProgressField
 from rendicion.blocks import BodyBlock
 from rendicion.choices import ActionStatus
 from rendicion.editorial.forms import DepartmentScopedPageForm
@@ -54,6 +56,16 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("actions", heading=_("Improvement actions"), label=_("Improvement action")),
+    ]
+
+    api_fields = [
+        APIField("source"),
+        APIField("source_label", serializer=ChoiceLabelField("source")),
+        APIField("department", serializer=DepartmentField()),
+        APIField("summary"),
+        APIField("body"),
+        APIField("actions"),
+        APIField("overall_progress", serializer=OverallProgressField()),
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
@@ -111,6 +123,15 @@ class ImprovementAction(Orderable):
     )
 
     objects = ImprovementActionQuerySet.as_manager()
+
+    api_fields = [
+        APIField("description"),
+        APIField("department", serializer=DepartmentField()),
+        APIField("due_date"),
+        APIField("status"),
+        APIField("status_label", serializer=ChoiceLabelField("status")),
+        APIField("progress"),
+    ]
 
     panels = [
         FieldPanel("description"),
