@@ -5,10 +5,12 @@ query per prefetched relation), ordered on a unique key so that pages never over
 answer carries an ETag and answers 304 to ``If-None-Match`` while it says the same."""
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from wagtail.models import Page
 
 from api import filters, serializers
@@ -47,6 +49,13 @@ class AccountabilityViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [filters.StrictFilterBackend]
     authentication_classes = []  # public data: no session, no CSRF, nothing personal
     permission_classes = []
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404 as exc:
+            # Django's message names the model in English ("No SdgGoal matches…").
+            raise NotFound() from exc
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # describing the API, not serving it

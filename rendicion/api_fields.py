@@ -100,3 +100,27 @@ class OverallProgressField(serializers.Field):
     def to_representation(self, plan):
         progress = plan.overall_progress()
         return None if progress is None else float(progress)
+
+
+class ShownCommitmentsField(serializers.Field):
+    """The approved commitments made at an encounter or hearing, as its page lists them (the
+    page itself is public, or the page API would not serve it)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, page):
+        department = DepartmentField()
+        return [
+            {
+                "id": commitment.pk,
+                "text": commitment.text,
+                "department": department.to_representation(commitment.department),
+                "due_date": commitment.due_date.isoformat() if commitment.due_date else None,
+                "status": commitment.status,
+                "status_label": str(commitment.get_status_display()),
+            }
+            for commitment in page.commitments.filter(live=True)
+            .select_related("department")
+            .order_by("due_date", "pk")
+        ]

@@ -15,6 +15,7 @@ from rendicion.api_fields import (
     DocumentLinkField,
     GroupNameField,
     NamesField,
+    ShownCommitmentsField,
 )
 from rendicion.blocks import BodyBlock, QuestionBlock
 from rendicion.editorial.forms import DepartmentScopedPageForm
@@ -99,6 +100,7 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         APIField("body"),
         APIField("questions"),
         APIField("systematisation_document", serializer=DocumentLinkField()),
+        APIField("commitments", serializer=ShownCommitmentsField()),
     ]
 
     search_fields = [

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from rendicion.api_fields import ShownCommitmentsField
 from rendicion.blocks import AgendaItemBlock, BodyBlock, DocumentListBlock
 from rendicion.models.mixins import CyclePageMixin
 
@@ -48,6 +49,7 @@ class PublicHearingPage(CyclePageMixin, Page):
         APIField("agenda"),
         APIField("documents"),
         APIField("outcomes"),
+        APIField("commitments", serializer=ShownCommitmentsField()),
     ]
 
     search_fields = [

@@ -229,6 +229,7 @@ def test_goals_and_targets_count_the_approved_indicators(client, site, teachers)
     codes = [target["codigo"] for target in items(client, f"{API}/metas-ods/?ods=4&limit=100")]
     assert codes[:2] == ["4.1", "4.2"] and codes[-1] == "4.c"
     get(client, f"{API}/metas-ods/?ods=18", status=400)
+    assert get(client, f"{API}/ods/18/", status=404).json() == {"detail": "No encontrado."}
 
 
 # --- Commitments and improvement actions -----------------------------------------------------
@@ -501,6 +502,7 @@ PAGE_FIELDS = {
         "body",
         "questions",
         "systematisation_document",
+        "commitments",
     },
     "rendicion.ReportPage": {
         "kind",
@@ -526,6 +528,7 @@ PAGE_FIELDS = {
         "agenda",
         "documents",
         "outcomes",
+        "commitments",
     },
     "rendicion.ImprovementPlanPage": {
         "source",
@@ -582,3 +585,10 @@ def test_every_page_type_gives_the_fields_its_page_shows(client, site, teachers)
     assert activity["title"] == "Informe final"
     assert activity["linked_page"] is None  # restricted: not even its title
     assert "localhost" not in str(cycle_body)
+
+    CommitmentFactory(text="Dotar 20 aulas", origin_page=site["hearing"], status="fulfilled")
+    CommitmentFactory(text="En borrador", origin_page=site["hearing"], live=False)
+    hearing_body = get(client, f"/api/v2/pages/{site['hearing'].pk}/").json()
+    assert [(c["text"], c["status_label"]) for c in hearing_body["commitments"]] == [
+        ("Dotar 20 aulas", "Cumplido")
+    ]
