@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -359,6 +360,23 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The OpenAPI description of the accountability data API, /api/openapi.json (docs/api.md).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de datos de la Rendición de Cuentas",
+    "DESCRIPTION": (
+        "Indicadores, mediciones, ODS, compromisos, acciones de mejora y vigencias publicados "
+        "en el portal de Rendición de Cuentas de la Alcaldía de Palmira. Solo lectura; solo "
+        "lo aprobado y público."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Wagtail's API v2 (/api/v2/) builds its serializers per request and is described by
+    # Wagtail's documentation; this document describes the accountability data API.
+    "PREPROCESSING_HOOKS": ["api.schema.only_accountability_api"],
+    "COMPONENT_SPLIT_REQUEST": False,
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

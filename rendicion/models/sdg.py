@@ -13,6 +13,23 @@ from wagtail.search import index
 from rendicion.models.index_pages import SdgIndexPage
 
 
+class SdgGoalQuerySet(models.QuerySet):
+    def with_public_indicator_counts(self):
+        """Each goal with ``indicator_count``: its approved indicators, counted once even when
+        one contributes to several of its targets."""
+        return self.annotate(
+            indicator_count=Count(
+                "targets__indicators", filter=Q(targets__indicators__live=True), distinct=True
+            )
+        )
+
+
+class SdgTargetQuerySet(models.QuerySet):
+    def with_public_indicator_counts(self):
+        """Each target with ``indicator_count``: its approved indicators."""
+        return self.annotate(indicator_count=Count("indicators", filter=Q(indicators__live=True)))
+
+
 class SdgGoal(index.Indexed, models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     short_title = models.CharField(_("short title"), max_length=100)
@@ -20,6 +37,8 @@ class SdgGoal(index.Indexed, models.Model):
     colour = models.CharField(
         _("colour"), max_length=7, help_text=_("Official UN colour, #RRGGBB.")
     )
+
+    objects = SdgGoalQuerySet.as_manager()
 
     panels = [
         FieldPanel("number", read_only=True),
@@ -54,11 +73,7 @@ class SdgGoal(index.Indexed, models.Model):
         the number of indicators, where a prefetch would load every one of them."""
         from rendicion.models import Indicator
 
-        targets = list(
-            self.targets.annotate(
-                indicator_count=Count("indicators", filter=Q(indicators__live=True))
-            )
-        )
+        targets = list(self.targets.with_public_indicator_counts())
         links = (
             Indicator.sdg_targets.through.objects.filter(sdgtarget__goal=self, indicator__live=True)
             .annotate(
@@ -90,6 +105,8 @@ class SdgTarget(index.Indexed, models.Model):
     title = models.TextField(_("title"))
     # Sort key so that 4.10 follows 4.9 and lettered targets (4.a) follow numbered ones.
     position = models.PositiveIntegerField(_("position"), editable=False, default=0)
+
+    objects = SdgTargetQuerySet.as_manager()
 
     panels = [
         FieldPanel("goal", read_only=True),
