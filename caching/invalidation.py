@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from caching.frontend import ban_everything
 from rendicion.signals import public_content_changed
 
 GENERATION_KEY = "page-cache:generation"
@@ -79,7 +80,15 @@ def empty_after_commit(**_kwargs):
     # a request that read the old rows between the two stored its page under the generation
     # the commit then leaves behind.
     empty_page_cache()
-    transaction.on_commit(empty_page_cache)
+    # Once per transaction: an import saving a thousand rows empties the caches once.
+    pending = transaction.get_connection().run_on_commit
+    if not any(callback is _empty_after_commit for _savepoints, callback, _robust in pending):
+        transaction.on_commit(_empty_after_commit)
+
+
+def _empty_after_commit():
+    empty_page_cache()
+    ban_everything()
 
 
 def _on_write(sender, **kwargs):

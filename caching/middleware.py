@@ -65,8 +65,6 @@ def is_cacheable_request(request):
 
 
 def is_cacheable_response(request, response):
-    if getattr(request, "page_cache_forbidden", False):
-        return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):

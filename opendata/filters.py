@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from rendicion.filters import department_filter
 from rendicion.models import Department, PortalDocument
 
 # ?orden= value → order_by; every ordering ends on the id so that pages never overlap.
@@ -47,13 +48,7 @@ class DocumentFilter(django_filters.FilterSet):
         choices=PortalDocument.DocumentType.choices,
         empty_label=_("All types"),
     )
-    dependencia = django_filters.ModelChoiceFilter(
-        label=_("Department"),
-        field_name="department",
-        to_field_name="slug",
-        queryset=Department.objects.none(),
-        empty_label=_("All departments"),
-    )
+    dependencia = department_filter(Department.objects.none())
     formato = django_filters.ChoiceFilter(
         label=_("Format"),
         method="filter_format",

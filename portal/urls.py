@@ -43,6 +43,8 @@ urlpatterns = [
     path("buscar/", search_views.search, name="search"),
     path("buscar/sugerencias/", search_views.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
+    # The accountability data (indicators, SDGs, commitments…) and its OpenAPI description.
+    path("api/", include("api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("health.urls")),
     path("", include("rendicion.media.urls")),

@@ -7,6 +7,17 @@ from rendicion.models import Department, Indicator, SdgGoal, SdgTarget
 from rendicion.visibility import public_pages
 
 
+def department_filter(queryset):
+    """``?dependencia=<slug>``: the department filter of every public listing."""
+    return django_filters.ModelChoiceFilter(
+        label=_("Department"),
+        field_name="department",
+        to_field_name="slug",
+        queryset=queryset,
+        empty_label=_("All departments"),
+    )
+
+
 class IndicatorFilter(django_filters.FilterSet):
     ods = django_filters.ModelChoiceFilter(
         label=_("SDG"),
@@ -23,13 +34,7 @@ class IndicatorFilter(django_filters.FilterSet):
         distinct=True,
         empty_label=_("All targets"),
     )
-    dependencia = django_filters.ModelChoiceFilter(
-        label=_("Department"),
-        field_name="department",
-        to_field_name="slug",
-        queryset=Department.objects.filter(indicators__live=True).distinct(),
-        empty_label=_("All departments"),
-    )
+    dependencia = department_filter(Department.objects.filter(indicators__live=True).distinct())
     tipo = django_filters.ChoiceFilter(
         label=_("Kind"),
         field_name="kind",
@@ -49,13 +54,7 @@ class IndicatorFilter(django_filters.FilterSet):
 class CyclePageFilter(django_filters.FilterSet):
     """The department filter of a cycle's listings: only departments with a section in it."""
 
-    dependencia = django_filters.ModelChoiceFilter(
-        label=_("Department"),
-        field_name="department",
-        to_field_name="slug",
-        queryset=Department.objects.none(),
-        empty_label=_("All departments"),
-    )
+    dependencia = department_filter(Department.objects.none())  # set per cycle below
 
     def __init__(self, data=None, *, queryset, cycle):
         from rendicion.models import DepartmentSectionPage

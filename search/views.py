@@ -1,10 +1,13 @@
 """/buscar/: one search box over pages, indicators and documents; /buscar/sugerencias/: the
 suggestions the header's combobox shows while typing."""
 
+import hashlib
 from collections import Counter
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -14,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from caching.invalidation import generation
 from rendicion.models import Department, Indicator, SdgGoal
 from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
@@ -205,9 +209,6 @@ def _results(request, site, query, outcome, filterset, active, notices):
     promotions = []
     if number == 1 and not active:
         promotions = _promotions(request, query, site, outcome.stems, results_page)
-        if _is_new_search(request):
-            # Counted for the editors' "search terms" report and for promotions.
-            record_hit(query)
     return {
         "promotions": promotions,
         "results": present(list(results_page.object_list), request, outcome.stems, departments),
@@ -224,10 +225,35 @@ def _results(request, site, query, outcome, filterset, active, notices):
 
 
 def search(request):
-    """/buscar/?q=…: the query and facets read and checked, the search run, one page shown."""
+    """/buscar/?q=…, for anonymous visitors from the cache when someone searched the same
+    thing since the last public change (docs/search.md, "Under load"); every search counted."""
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    filterset = SearchFilter(request.GET, request=request)
+    if query and _is_new_search(request) and not filterset.valid_values():
+        # Counted for the editors' "search terms" report and for promotions.
+        record_hit(query)
+    if request.user.is_authenticated or not settings.PAGE_CACHE_SECONDS:
+        return _search(request, filterset)
+    params = sorted((k, v) for k, v in request.GET.lists() if k != "q")
+    shortened = len(raw_query.strip()) > MAX_QUERY_LENGTH  # the page says so
+    address = f"{request.get_host()}|{query}|{shortened}|{params}"
+    key = f"search-page:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    content = cache.get(key)
+    if content is not None:
+        response = HttpResponse(content)
+        response["X-Cache"] = "HIT"
+        return response
+    response = _search(request, filterset).render()
+    if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        cache.set(key, response.content, settings.PAGE_CACHE_SECONDS)
+        response["X-Cache"] = "MISS"
+    return response
+
+
+def _search(request, filterset):
     notices = []
     query = _read_query(request, notices)
-    filterset = SearchFilter(request.GET, request=request)
     active = _read_filters(filterset, notices)
     context = {
         "search_query": query,

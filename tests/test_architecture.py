@@ -13,6 +13,7 @@ APPS = [
     "rendicion",
     "importer",
     "opendata",
+    "api",
     "search",
     "accounts",
     "operations",
@@ -22,20 +23,32 @@ APPS = [
 ]
 # app (or package) -> top-level packages it must never import
 FORBIDDEN = {
-    "rendicion": {"search", "opendata", "home", "demo", "portal"},
-    "importer": {"search", "opendata", "home", "demo", "portal"},
-    "opendata": {"search", "home", "demo", "portal", "importer"},
-    "search": {"opendata", "home", "demo", "portal", "importer"},
-    "home": {"search", "opendata", "demo", "portal", "importer"},
+    "rendicion": {"search", "opendata", "api", "home", "demo", "portal"},
+    "importer": {"search", "opendata", "api", "home", "demo", "portal"},
+    "opendata": {"search", "api", "home", "demo", "portal", "importer"},
+    # The accountability data API reads the domain and the open-data field definitions.
+    "api": {"search", "home", "demo", "portal", "importer", "caching", "operations", "health"},
+    "search": {"opendata", "api", "home", "demo", "portal", "importer"},
+    "home": {"search", "opendata", "api", "demo", "portal", "importer"},
     # The cache decides nothing about content: it stores and empties.
-    "caching": {"search", "opendata", "home", "demo", "portal", "importer"},
+    "caching": {"search", "opendata", "api", "home", "demo", "portal", "importer"},
     # Backups copy tables and files whatever they hold: no domain model is needed.
-    "operations": {"rendicion", "search", "opendata", "home", "demo", "portal", "importer"},
+    "operations": {
+        "rendicion",
+        "search",
+        "opendata",
+        "api",
+        "home",
+        "demo",
+        "portal",
+        "importer",
+    },
     # Health checks probe the database, cache, storage and migrations, not the content.
     "health": {
         "rendicion",
         "search",
         "opendata",
+        "api",
         "home",
         "demo",
         "portal",

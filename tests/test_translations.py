@@ -9,7 +9,7 @@ from django.core.management import call_command
 from tests.pofile import read_po
 
 CATALOG = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["portal", "home", "rendicion", "search", "templates", "health"]
+SOURCE_DIRS = ["portal", "home", "rendicion", "search", "templates", "health", "api"]
 
 
 @pytest.fixture(scope="module")

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -275,6 +276,8 @@ PAGE_CACHE_MAX_BYTES = 2 * 1024 * 1024
 # Cache-Control of public pages, for browsers and a CDN in front.
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_STALE_WHILE_REVALIDATE = int(os.environ.get("PUBLIC_STALE_WHILE_REVALIDATE", "300"))
+# Front caches (Varnish with deploy/varnish/default.vcl) emptied with the page cache.
+FRONT_CACHE_URLS = env_list("FRONT_CACHE_URLS")
 
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = os.environ.get(
@@ -357,6 +360,23 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The OpenAPI description of the accountability data API, /api/openapi.json (docs/api.md).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de datos de la Rendición de Cuentas",
+    "DESCRIPTION": (
+        "Indicadores, mediciones, ODS, compromisos, acciones de mejora y vigencias publicados "
+        "en el portal de Rendición de Cuentas de la Alcaldía de Palmira. Solo lectura; solo "
+        "lo aprobado y público."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Wagtail's API v2 (/api/v2/) builds its serializers per request and is described by
+    # Wagtail's documentation; this document describes the accountability data API.
+    "PREPROCESSING_HOOKS": ["api.schema.only_accountability_api"],
+    "COMPONENT_SPLIT_REQUEST": False,
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

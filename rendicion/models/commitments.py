@@ -7,7 +7,14 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from rendicion.choices import ActionStatus
+from rendicion.models.cycle import cycle_year
 from rendicion.models.mixins import LiveBaselineRevisionMixin
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def with_cycle_year(self):
+        """Each commitment with ``cycle_year``: the vigencia of the page where it was made."""
+        return self.annotate(cycle_year=cycle_year("origin_page__path"))
 
 
 class Commitment(
@@ -62,6 +69,8 @@ class Commitment(
         related_query_name="commitment",
         for_concrete_model=False,
     )
+
+    objects = CommitmentQuerySet.as_manager()
 
     panels = [
         FieldPanel("text"),

@@ -4,16 +4,20 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rendicion.api_fields import DepartmentField, PublicPageLinkField
 from rendicion.blocks import BodyBlock, PhaseBlock
 from rendicion.choices import Phase
 from rendicion.listing import LISTING_PAGE_SIZE, preview
@@ -36,6 +40,15 @@ class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
         FieldPanel("phases"),
         InlinePanel("activities", heading=_("Schedule"), label=_("Activity")),
         FieldPanel("body"),
+    ]
+
+    # What the page shows, in /api/v2/pages/<id>/ (docs/api.md).
+    api_fields = [
+        APIField("year"),
+        APIField("objective"),
+        APIField("phases"),
+        APIField("activities"),
+        APIField("body"),
     ]
 
     search_fields = [
@@ -132,6 +145,19 @@ class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
         return Page.serve_preview(self, request, mode_name)
 
 
+def cycle_year(path_lookup):
+    """The year of the accountability cycle a page lies in (``path_lookup`` names the page's
+    tree path from the outer row, e.g. ``"plan__path"``), as a subquery: a page's ancestors
+    are the pages whose path is a prefix of its own."""
+    return Subquery(
+        AccountabilityCycleIndexPage.objects.filter(
+            path=Substr(OuterRef(path_lookup), 1, Length("path"))
+        )
+        .order_by()
+        .values("year")[:1]
+    )
+
+
 @dataclass(frozen=True)
 class CycleListing:
     """One kind of page a cycle lists in full under its own address."""
@@ -209,6 +235,14 @@ class CycleActivity(Orderable):
         verbose_name=_("page"),
     )
 
+    api_fields = [
+        APIField("phase"),
+        APIField("title"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("linked_page", serializer=PublicPageLinkField()),
+    ]
+
     panels = [
         FieldPanel("phase"),
         FieldPanel("title"),
@@ -240,6 +274,8 @@ class DepartmentSectionPage(CyclePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("department"), FieldPanel("intro")]
+
+    api_fields = [APIField("department", serializer=DepartmentField()), APIField("intro")]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 

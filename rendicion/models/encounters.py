@@ -3,11 +3,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rendicion.api_fields import (
+    ChoiceLabelField,
+    DepartmentField,
+    DocumentLinkField,
+    GroupNameField,
+    NamesField,
+    ShownCommitmentsField,
+)
 from rendicion.blocks import BodyBlock, QuestionBlock
 from rendicion.editorial.forms import DepartmentScopedPageForm
 from rendicion.models.mixins import CyclePageMixin
@@ -77,6 +86,23 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         FieldPanel("systematisation_document"),
     ]
 
+    api_fields = [
+        APIField("department", serializer=DepartmentField()),
+        APIField("modality"),
+        APIField("modality_label", serializer=ChoiceLabelField("modality")),
+        APIField("territory"),
+        APIField("start"),
+        APIField("place"),
+        APIField("summary"),
+        APIField("stakeholder_groups", serializer=NamesField()),
+        APIField("attendance_total"),
+        APIField("attendance"),
+        APIField("body"),
+        APIField("questions"),
+        APIField("systematisation_document", serializer=DocumentLinkField()),
+        APIField("commitments", serializer=ShownCommitmentsField()),
+    ]
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -132,6 +158,8 @@ class EncounterAttendance(Orderable):
         verbose_name=_("population group"),
     )
     count = models.PositiveIntegerField(_("people"))
+
+    api_fields = [APIField("group", serializer=GroupNameField()), APIField("count")]
 
     panels = [
         FieldRowPanel(

@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from rendicion.api_fields import ShownCommitmentsField
 from rendicion.blocks import AgendaItemBlock, BodyBlock, DocumentListBlock
 from rendicion.models.mixins import CyclePageMixin
 
@@ -34,6 +36,20 @@ class PublicHearingPage(CyclePageMixin, Page):
         FieldPanel("agenda"),
         FieldPanel("documents"),
         FieldPanel("outcomes"),
+    ]
+
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("address"),
+        APIField("livestream_url"),
+        APIField("video_url"),
+        APIField("summary"),
+        APIField("agenda"),
+        APIField("documents"),
+        APIField("outcomes"),
+        APIField("commitments", serializer=ShownCommitmentsField()),
     ]
 
     search_fields = [

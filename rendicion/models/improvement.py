@@ -5,14 +5,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from rendicion.api_fields import ChoiceLabelField, DepartmentField, OverallProgressField
 from rendicion.blocks import BodyBlock
 from rendicion.choices import ActionStatus
 from rendicion.editorial.forms import DepartmentScopedPageForm
+from rendicion.models.cycle import cycle_year
 from rendicion.models.mixins import CyclePageMixin
+from rendicion.visibility import public_pages
 
 
 class ImprovementPlanPage(CyclePageMixin, Page):
@@ -54,6 +58,16 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         InlinePanel("actions", heading=_("Improvement actions"), label=_("Improvement action")),
     ]
 
+    api_fields = [
+        APIField("source"),
+        APIField("source_label", serializer=ChoiceLabelField("source")),
+        APIField("department", serializer=DepartmentField()),
+        APIField("summary"),
+        APIField("body"),
+        APIField("actions"),
+        APIField("overall_progress", serializer=OverallProgressField()),
+    ]
+
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = [
@@ -81,6 +95,16 @@ class ImprovementPlanPage(CyclePageMixin, Page):
         return mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+class ImprovementActionQuerySet(models.QuerySet):
+    def public(self):
+        """Actions of public improvement plans, with ``cycle_year`` (the plan's vigencia).
+
+        A plan's actions are rows of its live version: a draft of the plan lives in a revision
+        and changes them only when published."""
+        plans = public_pages(ImprovementPlanPage.objects.all())
+        return self.filter(plan__in=plans).annotate(cycle_year=cycle_year("plan__path"))
+
+
 class ImprovementAction(Orderable):
     plan = ParentalKey(ImprovementPlanPage, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField(_("action"))
@@ -97,6 +121,17 @@ class ImprovementAction(Orderable):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
+
+    objects = ImprovementActionQuerySet.as_manager()
+
+    api_fields = [
+        APIField("description"),
+        APIField("department", serializer=DepartmentField()),
+        APIField("due_date"),
+        APIField("status"),
+        APIField("status_label", serializer=ChoiceLabelField("status")),
+        APIField("progress"),
+    ]
 
     panels = [
         FieldPanel("description"),

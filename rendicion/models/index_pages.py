@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -43,6 +44,7 @@ class IndicatorIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -120,6 +122,7 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -141,7 +144,7 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     def index_route(self, request):
         from rendicion.models import SdgGoal
 
-        goals = SdgGoal.objects.with_public_indicator_count()
+        goals = SdgGoal.objects.with_public_indicator_counts()
         return self.render(request, context_overrides={"goals": goals})
 
     @path("<int:number>/", name="goal")

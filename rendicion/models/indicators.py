@@ -32,7 +32,7 @@ class IndicatorQuerySet(models.QuerySet):
         """Approved indicators, with what their public pages need in as few queries as possible."""
         return (
             self.filter(live=True)
-            .order_by("-kind", Case(When(code="", then=1), default=0), "code", "name")
+            .order_by("-kind", Case(When(code="", then=1), default=0), "code", "name", "pk")
             .select_related("department")
             .prefetch_related("measurements", "sdg_targets__goal", "sdg_goals")
         )

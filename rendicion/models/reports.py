@@ -2,10 +2,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from rendicion.api_fields import (
+    ChoiceLabelField,
+    DepartmentField,
+    NamesField,
+    PublicIndicatorsField,
+)
 from rendicion.blocks import BodyBlock, DocumentListBlock, RightBlock
 from rendicion.editorial.forms import DepartmentScopedPageForm
 from rendicion.models.indicators import Indicator
@@ -65,6 +72,20 @@ class ReportPage(CyclePageMixin, Page):
             [FieldPanel("rights"), FieldPanel("population_groups")],
             heading=_("Rights-based and peace approach"),
         ),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("kind_label", serializer=ChoiceLabelField("kind")),
+        APIField("department", serializer=DepartmentField()),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("documents"),
+        APIField("indicators", serializer=PublicIndicatorsField()),
+        APIField("rights"),
+        APIField("population_groups", serializer=NamesField()),
     ]
 
     search_fields = [

@@ -14,7 +14,7 @@ from rendicion.models.index_pages import SdgIndexPage
 
 
 class SdgGoalQuerySet(models.QuerySet):
-    def with_public_indicator_count(self):
+    def with_public_indicator_counts(self):
         """Each goal with ``indicator_count``: its approved indicators, linked through a
         target or directly, each counted once."""
         from rendicion.models import Indicator
@@ -30,6 +30,12 @@ class SdgGoalQuerySet(models.QuerySet):
             .values("total")
         )
         return self.annotate(indicator_count=Coalesce(Subquery(count), 0))
+
+
+class SdgTargetQuerySet(models.QuerySet):
+    def with_public_indicator_counts(self):
+        """Each target with ``indicator_count``: its approved indicators."""
+        return self.annotate(indicator_count=Count("indicators", filter=Q(indicators__live=True)))
 
 
 class SdgGoal(index.Indexed, models.Model):
@@ -75,11 +81,7 @@ class SdgGoal(index.Indexed, models.Model):
         the number of indicators, where a prefetch would load every one of them."""
         from rendicion.models import Indicator
 
-        targets = list(
-            self.targets.annotate(
-                indicator_count=Count("indicators", filter=Q(indicators__live=True))
-            )
-        )
+        targets = list(self.targets.with_public_indicator_counts())
         links = (
             Indicator.sdg_targets.through.objects.filter(sdgtarget__goal=self, indicator__live=True)
             .annotate(
@@ -111,6 +113,8 @@ class SdgTarget(index.Indexed, models.Model):
     title = models.TextField(_("title"))
     # Sort key so that 4.10 follows 4.9 and lettered targets (4.a) follow numbered ones.
     position = models.PositiveIntegerField(_("position"), editable=False, default=0)
+
+    objects = SdgTargetQuerySet.as_manager()
 
     panels = [
         FieldPanel("goal", read_only=True),

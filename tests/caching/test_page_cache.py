@@ -1,11 +1,14 @@
 """The page cache (docs/caching.md): anonymous pages come from Redis with no query, every
 public change empties it at once, and nothing personal or private is ever stored."""
 
+from io import StringIO
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -161,8 +164,8 @@ def test_query_strings_in_any_order_share_an_entry_and_others_do_not(client, pag
     assert get(client, "/indicadores/?dependencia=salud")[0]["X-Cache"] == "MISS"
 
 
-@pytest.mark.parametrize("path", ["/buscar/?q=educacion", "/admin/login/", "/salud/"])
-def test_search_admin_and_health_are_never_cached(client, page_cache, site, path):
+@pytest.mark.parametrize("path", ["/admin/login/", "/salud/", "/buscar/sugerencias/?q=edu"])
+def test_admin_health_and_suggestions_are_never_cached(client, page_cache, site, path):
     client.get(path)
     assert client.get(path).get("X-Cache") != "HIT"
 
@@ -190,3 +193,34 @@ def test_every_ignored_model_exists():
     """A misspelt label would let a model's writes leave stale pages: the list must be real."""
     installed = {model._meta.label_lower for model in apps.get_models()}
     assert installed >= IGNORED_MODELS, IGNORED_MODELS - installed
+
+
+def test_search_results_are_cached_per_query_and_every_search_is_counted(
+    client, page_cache, site, django_assert_max_num_queries
+):
+    from wagtail.contrib.search_promotions.models import Query
+
+    from search.hits import flush_hits
+
+    call_command("update_index", stdout=StringIO(), verbosity=0)
+    url = "/buscar/?q=gestión"
+    first, html = get(client, url)
+    assert first["X-Cache"] == "MISS"
+    assert "1 resultado para" in html
+    with django_assert_max_num_queries(1):  # the session-less visitor costs no search
+        second, cached = get(client, "/buscar/?q=%20gesti%C3%B3n%20")
+    assert second["X-Cache"] == "HIT"
+    assert cached == html
+    flush_hits()
+    assert Query.get("gestión").hits == 2
+
+    ReportFactory(parent=site["section"], title="Informe de gestión de Salud")
+    call_command("update_index", stdout=StringIO(), verbosity=0)
+    assert "2 resultados para" in get(client, url)[1]
+
+
+def test_a_signed_in_search_is_never_cached(client, page_cache, site):
+    admin = get_user_model().objects.create_superuser("jefa", "jefa@example.org", "clave")
+    client.force_login(admin)
+    for _ in range(2):
+        assert "X-Cache" not in client.get("/buscar/?q=informe")
