@@ -21,6 +21,7 @@ def department_filter(queryset):
 class IndicatorFilter(django_filters.FilterSet):
     ods = django_filters.ModelChoiceFilter(
         label=_("SDG"),
+        field_name="sdg_targets__goal",  # the field's type, for the API's description
         method="filter_goal",
         to_field_name="number",
         queryset=SdgGoal.objects.all(),
