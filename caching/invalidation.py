@@ -50,12 +50,14 @@ IGNORED_MODELS = {
     "wagtailadmin.admin",
     "wagtailusers.userprofile",
     "wagtailsearch.indexentry",
-    "wagtailsearch.sqliteftsindexentry",
     "wagtailadmin.formstate",
     "wagtailcore.apitoken",
     "auth.user",
     "contenttypes.contenttype",
 }
+# Wagtail installs this search-index model on SQLite only.
+SQLITE_ONLY_IGNORED_MODELS = {"wagtailsearch.sqliteftsindexentry"}
+IGNORED_MODELS |= SQLITE_ONLY_IGNORED_MODELS
 
 
 def generation():
