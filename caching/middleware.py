@@ -51,9 +51,13 @@ def _has_flash_messages(request):
 
 
 def is_cacheable_request(request):
+    return not request.path.startswith(UNCACHED_PREFIXES) and may_be_cached_for(request)
+
+
+def may_be_cached_for(request):
+    """Whether a response to ``request`` may be shared with everyone, wherever it is stored
+    (this middleware, or a view that keeps its own pages: search/views.py)."""
     if request.method != "GET" or not settings.PAGE_CACHE_SECONDS:
-        return False
-    if request.path.startswith(UNCACHED_PREFIXES):
         return False
     if any(header in request.META for header in (*CONDITIONAL_HEADERS, "HTTP_AUTHORIZATION")):
         return False

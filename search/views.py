@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from caching.invalidation import generation
+from caching.middleware import is_cacheable_response, may_be_cached_for
 from rendicion.models import Department, Indicator, SdgGoal
 from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
@@ -233,7 +234,7 @@ def search(request):
     if query and _is_new_search(request) and not filterset.valid_values():
         # Counted for the editors' "search terms" report and for promotions.
         record_hit(query)
-    if request.user.is_authenticated or not settings.PAGE_CACHE_SECONDS:
+    if not may_be_cached_for(request):
         return _search(request, filterset)
     params = sorted((k, v) for k, v in request.GET.lists() if k != "q")
     shortened = len(raw_query.strip()) > MAX_QUERY_LENGTH  # the page says so
@@ -245,7 +246,7 @@ def search(request):
         response["X-Cache"] = "HIT"
         return response
     response = _search(request, filterset).render()
-    if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if is_cacheable_response(request, response):
         cache.set(key, response.content, settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "MISS"
     return response
