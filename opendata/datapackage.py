@@ -12,14 +12,8 @@ from django.utils.translation import gettext as _
 
 from opendata.addresses import absolute_url
 from opendata.exports import DOCUMENT_FIELDS, INDICATOR_FIELDS, SpanishSpreadsheet
+from rendicion.licences import licence_of
 
-# Nothing in the portal names a licence yet; CC BY 4.0 is what datos.gov.co recommends
-# (docs/open-data.md, "Data Package").
-LICENSE = {
-    "name": "CC-BY-4.0",
-    "title": "Creative Commons Attribution 4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-}
 DIALECT = {
     "delimiter": SpanishSpreadsheet.delimiter,
     "lineTerminator": SpanishSpreadsheet.lineterminator,
@@ -58,6 +52,7 @@ def table_field(field):
 
 
 def build_datapackage(request, portal_settings):
+    licence = licence_of(portal_settings)
     landing = absolute_url(request, reverse("opendata_index"))
     resources = [
         {
@@ -81,7 +76,7 @@ def build_datapackage(request, portal_settings):
         "description": _("Datasets published by %(entity)s on its accountability portal.")
         % {"entity": portal_settings.entity_name},
         "homepage": landing,
-        "licenses": [LICENSE],
+        "licenses": [{"name": licence.spdx, "title": licence.title, "path": licence.url}],
         "contributors": [{"title": portal_settings.entity_name, "role": "publisher"}],
         "resources": resources,
     }

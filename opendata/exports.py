@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -242,3 +243,17 @@ def json_bytes(dataset, fields, rows, generated_at):
         "registros": [{field.key: json_value(row[field.key]) for field in fields} for row in rows],
     }
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def indicator_file(extension, rows):
+    """The indicators file in ``extension`` (csv, xlsx, json), as bytes."""
+    if extension == "csv":
+        return csv_bytes(INDICATOR_FIELDS, rows)
+    if extension == "xlsx":
+        return xlsx_bytes(INDICATOR_FIELDS, rows, "Indicadores")
+    return json_bytes("indicadores", INDICATOR_FIELDS, rows, timezone.now())
+
+
+def documents_csv_file(request, rows=None):
+    """The list of published documents as CSV bytes."""
+    return csv_bytes(DOCUMENT_FIELDS, document_rows(request) if rows is None else rows)

@@ -14,6 +14,11 @@ urlpatterns = [
         name="opendata_indicators",
     ),
     path("datos/documentos.csv", views.documents_csv, name="opendata_documents_csv"),
-    path("datos/catalogo.json", views.catalogue, name="opendata_catalogue"),
+    path("datos/catalogo", views.catalogue_negotiated, name="opendata_catalogue_negotiated"),
+    re_path(
+        r"^datos/catalogo\.(?P<extension>json|ttl|rdf)$",
+        views.catalogue,
+        name="opendata_catalogue",
+    ),
     path("datos/datapackage.json", views.datapackage, name="opendata_datapackage"),
 ]

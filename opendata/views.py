@@ -5,18 +5,20 @@ import json
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from opendata import exports
+from opendata import dcat, exports
+from opendata.addresses import absolute_url
 from opendata.conditional import conditional_response, fingerprint
 from opendata.datapackage import build_datapackage, recipes
-from opendata.dcat import build_catalogue
 from opendata.filters import DocumentFilter
 from opendata.zipstream import archive_names, manifest_bytes, stream_documents_zip
+from rendicion.licences import LICENCE_SUMMARIES, licence_of
 from rendicion.models import PortalSettings
 from rendicion.visibility import public_documents
 
@@ -82,6 +84,8 @@ def document_year_zip(request, year):
 
 @require_safe
 def opendata_index(request):
+    portal_settings = _portal_settings(request)
+    licence = licence_of(portal_settings)
     return render(
         request,
         "opendata/index.html",
@@ -90,6 +94,10 @@ def opendata_index(request):
             "document_fields": exports.DOCUMENT_FIELDS,
             "years": list(public_documents().fiscal_years()),
             "recipes": recipes(request),
+            "licence": licence,
+            "licence_summary": LICENCE_SUMMARIES[licence.spdx],
+            "entity_name": portal_settings.entity_name,
+            "catalogue_uri": absolute_url(request, reverse("opendata_catalogue_negotiated")),
         },
     )
 
@@ -104,16 +112,11 @@ CONTENT_TYPES = {
 @require_safe
 def indicators_export(request, extension):
     rows = exports.indicator_rows(request)
-    fields = exports.INDICATOR_FIELDS
 
     def build():
-        if extension == "csv":
-            content = exports.csv_bytes(fields, rows)
-        elif extension == "xlsx":
-            content = exports.xlsx_bytes(fields, rows, "Indicadores")
-        else:
-            content = exports.json_bytes("indicadores", fields, rows, timezone.now())
-        response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
+        response = HttpResponse(
+            exports.indicator_file(extension, rows), content_type=CONTENT_TYPES[extension]
+        )
         # JSON is shown in the browser rather than downloaded.
         if extension == "json":
             return response
@@ -132,8 +135,7 @@ def documents_csv(request):
         fingerprint(exports.FORMAT_VERSION, "csv", rows),
         lambda: _attachment(
             HttpResponse(
-                exports.csv_bytes(exports.DOCUMENT_FIELDS, rows),
-                content_type=CONTENT_TYPES["csv"],
+                exports.documents_csv_file(request, rows), content_type=CONTENT_TYPES["csv"]
             ),
             "documentos.csv",
         ),
@@ -150,11 +152,41 @@ def _json_body(body, content_type):
     return fingerprint(content), lambda: HttpResponse(content, content_type=content_type)
 
 
+# The media types a client may ask the catalogue's URI for, in the order preferred on a tie
+# (``*/*``, or no Accept header, gets JSON-LD).
+NEGOTIATED_TYPES = {
+    "application/ld+json": "json",
+    "text/turtle": "ttl",
+    "application/rdf+xml": "rdf",
+    "application/json": "json",
+}
+
+
 @require_safe
-def catalogue(request):
-    body = build_catalogue(request, _portal_settings(request))
-    etag, build = _json_body(body, "application/ld+json; charset=utf-8")
-    return conditional_response(request, etag, build)
+def catalogue(request, extension="json"):
+    body = dcat.build_catalogue(request, _portal_settings(request))
+    media_type = dcat.RDF_FORMATS[extension][0]
+    # From the JSON-LD, which is the same text for the same catalogue: the other
+    # serialisations are only built when the client does not have them.
+    return conditional_response(
+        request,
+        fingerprint(extension, body),
+        lambda: HttpResponse(
+            dcat.serialise(body, extension), content_type=f"{media_type}; charset=utf-8"
+        ),
+    )
+
+
+@require_safe
+def catalogue_negotiated(request):
+    """``/datos/catalogo``: the catalogue's URI, sent on to the format the client accepts
+    (JSON-LD when it names none of them)."""
+    preferred = request.get_preferred_type(list(NEGOTIATED_TYPES))
+    extension = NEGOTIATED_TYPES.get(preferred, "json")
+    response = HttpResponseRedirect(reverse("opendata_catalogue", args=[extension]))
+    response.status_code = 303  # See Other: the URI names the catalogue, not one file
+    patch_vary_headers(response, ["Accept"])
+    return response
 
 
 @require_safe

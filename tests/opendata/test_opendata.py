@@ -221,7 +221,7 @@ def test_documents_csv_is_the_manifest_of_public_documents(client):
 
 def test_every_export_tells_browsers_not_to_guess_its_type(client, indicators):
     urls = [reverse("opendata_indicators", args=[ext]) for ext in ("csv", "xlsx", "json")]
-    urls += [reverse("opendata_documents_csv"), reverse("opendata_catalogue")]
+    urls += [reverse("opendata_documents_csv"), reverse("opendata_catalogue", args=["json"])]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -236,7 +236,7 @@ def test_catalogue_is_json_ld_with_one_dataset_per_export(client, indicators):
     PublicCollection.objects.create(collection=Collection.get_first_root_node())
     DocumentFactory(fiscal_year=2021)
     DocumentFactory(fiscal_year=2020)
-    response = client.get(reverse("opendata_catalogue"))
+    response = client.get(reverse("opendata_catalogue", args=["json"]))
     assert response["Content-Type"].startswith("application/ld+json")
     body = json.loads(response.content)
     assert {"dcat", "dct", "foaf", "vcard"} <= set(body["@context"])
