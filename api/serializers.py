@@ -93,6 +93,14 @@ class IndicatorSerializer(serializers.Serializer):
     programa = serializers.CharField(source="programme")
     dependencia = DepartmentSerializer(source="department")
     metas_ods = TargetCodeSerializer(source="sdg_targets", many=True)
+    ods = serializers.ListField(
+        source="sdg_goal_numbers",
+        child=serializers.IntegerField(),
+        help_text=_(
+            "Every SDG the indicator contributes to: those of its targets, and those a "
+            "development-plan matrix names without a target."
+        ),
+    )
     mediciones = MeasurementSerializer(
         source="ordered_measurements",
         many=True,

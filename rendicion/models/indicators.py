@@ -247,6 +247,13 @@ class Indicator(
         return [goal for goal in self.sdg_goals.all() if goal.pk not in shown]
 
     @property
+    def sdg_goal_numbers(self):
+        """Every goal the indicator contributes to, through a target or directly, in order."""
+        numbers = {target.goal.number for target in self.sdg_targets.all()}
+        numbers.update(goal.number for goal in self.sdg_goals.all())
+        return sorted(numbers)
+
+    @property
     def ordered_measurements(self):
         # Sorted in Python so that prefetched measurements cost no extra query.
         return sorted(self.measurements.all(), key=lambda m: (m.date, m.pk or 0))

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from api.pagination import MAX_LIMIT
-from rendicion.models import CycleActivity, ImprovementAction
+from rendicion.models import CycleActivity, ImprovementAction, SdgGoal
 from tests.factories import (
     CommitmentFactory,
     CycleFactory,
@@ -118,9 +118,25 @@ def test_an_indicator_carries_its_measurements_progress_department_and_targets(c
         "sigla": "",
     }
     assert [(t["codigo"], t["ods"]) for t in row["metas_ods"]] == [("4.1", 4), ("4.c", 4)]
+    assert row["ods"] == [4]
     assert row["html_url"] == f"http://{HOST}/indicadores/220100900/"
     detail = get(client, f"{API}/indicadores/{teachers.pk}/").json()
     assert detail == row
+
+
+def test_a_goal_named_without_a_target_is_listed_and_filtered(client, site, teachers):
+    # A matrix cell "ODS 15 - Vida de ecosistemas terrestres": the goal, no target.
+    forests = IndicatorFactory(code="440100100", department=site["health"], sdg_targets=["13.3"])
+    forests.sdg_goals.set(SdgGoal.objects.filter(number__in=[15, 4]))
+    forests.save()
+    rows = {row["codigo"]: row for row in items(client, f"{API}/indicadores/")}
+    assert rows["440100100"]["ods"] == [4, 13, 15]
+    assert [t["codigo"] for t in rows["440100100"]["metas_ods"]] == ["13.3"]
+    codes = [row["codigo"] for row in items(client, f"{API}/indicadores/?ods=15")]
+    assert codes == ["440100100"]
+    codes = [row["codigo"] for row in items(client, f"{API}/indicadores/?ods=4")]
+    assert sorted(codes) == ["220100900", "440100100"]
+    assert get(client, f"{API}/ods/15/").json()["indicadores"] == 1
 
 
 def test_progress_of_a_text_target_is_not_a_number(client, site):
