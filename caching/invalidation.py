@@ -29,6 +29,7 @@ IGNORED_MODELS = {
     "axes.accessattemptexpiration",
     "wagtailsearchpromotions.query",
     "wagtailsearchpromotions.querydailyhits",
+    "search.unansweredsearch",
     # Made on first view: image renditions and embeds (the page that shows them is what
     # changes when they do).
     "rendicion.portalrendition",

@@ -16,7 +16,7 @@ number of queries, whatever their number.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
@@ -35,7 +35,10 @@ from rendicion.models import (
 from rendicion.visibility import hidden_branches, public_indicators, public_pages
 from search.analysis import query_stems, title_coverage
 from search.identifiers import find_identifiers
+from search.sdg_words import sdg_matches
 from search.sources import public_document_ids, searchable_documents, searchable_pages
+from search.spelling import correction_for
+from search.synonyms import variants
 
 PAGE, INDICATOR, DOCUMENT, GOAL, TARGET = "page", "indicator", "document", "goal", "target"
 
@@ -79,6 +82,9 @@ class Hit:
     departments: frozenset = frozenset()
     goals: frozenset = frozenset()
     obj: object = None  # already loaded (identifiers), saves a query when displayed
+    # An SDG goal or target found by its words: after everything the text search found, so
+    # "infraestructura" shows the department's work before goal 9, and "clima" goal 13.
+    secondary: bool = False
 
     @property
     def key(self):
@@ -88,6 +94,7 @@ class Hit:
         return (
             self.pin is None,
             self.pin or 0,
+            self.secondary,
             -round(self.coverage, 3),
             -round(self.precision, 3),
             -self.score,
@@ -103,6 +110,15 @@ class Outcome:
     truncated: bool = False  # some kind had more matches than CANDIDATES
     identifiers: object = None
     departments: dict = field(default_factory=dict)  # id → Department
+    variant_stems: list = field(default_factory=list)  # of the synonym variants searched too
+    corrected_from: str = ""  # the query as typed, when these are the results of a correction
+    corrected_to: str = ""  # and the correction searched instead
+    suggestion: str = ""  # "¿Quiso decir…?" when no correction clearly won
+
+    @property
+    def highlight_stems(self):
+        """The query's stems and its synonyms': what the results are highlighted with."""
+        return list(dict.fromkeys([*self.stems, *(s for v in self.variant_stems for s in v)]))
 
 
 class PageFacts:
@@ -375,7 +391,65 @@ class CitizenSearch:
 
     # --- The whole search ---------------------------------------------------------------------
 
-    def run(self, query):
+    def text_scores(self, texts, queryset):
+        """(pk, score) of the best matches of any of ``texts``, each pk with its best score."""
+        best = {}
+        for text in texts:
+            for pk, score in self.backend.ranked(text, queryset, self.CANDIDATES):
+                if pk not in best or score > best[pk]:
+                    best[pk] = score
+        return sorted(best.items(), key=lambda item: -item[1])[: self.CANDIDATES]
+
+    def sdg_word_hits(self, stem_lists, pinned):
+        """Goals and targets found by their words (not already pinned as identifiers), and
+        the approved indicators linked to them."""
+        goals, targets = sdg_matches(stem_lists)
+        taken = {hit.key for hit in pinned}
+        hits = [
+            Hit(
+                GOAL,
+                goal.pk,
+                f"{goal.short_title} {goal.title}",
+                "ods",
+                goals=frozenset([goal.number]),
+                obj=goal,
+                secondary=True,
+            )
+            for goal in goals
+            if (GOAL, goal.pk) not in taken
+        ]
+        hits += [
+            Hit(
+                TARGET,
+                target.pk,
+                target.title,
+                "ods",
+                goals=frozenset([target.goal.number]),
+                obj=target,
+                secondary=True,
+            )
+            for target in targets
+            if (TARGET, target.pk) not in taken
+        ]
+        linked = []
+        if goals or targets:
+            goal_ids = [goal.pk for goal in goals]
+            linked = list(
+                public_indicators()
+                .filter(
+                    Q(sdg_targets__goal__in=goal_ids)
+                    | Q(sdg_goals__in=goal_ids)
+                    | Q(sdg_targets__in=[target.pk for target in targets])
+                )
+                .order_by()
+                .values_list("pk", flat=True)
+                .distinct()[: self.CANDIDATES]
+            )
+        return hits, linked
+
+    # --- The whole search ---------------------------------------------------------------------
+
+    def run(self, query, correct=True):
         outcome = Outcome()
         identifiers = find_identifiers(query)
         outcome.identifiers = identifiers
@@ -386,37 +460,70 @@ class CitizenSearch:
         )
 
         page_scores = indicator_scores = document_scores = []
+        sdg_hits, linked = [], []
         if outcome.stems:
-            limit = self.CANDIDATES
-            page_scores = self.backend.ranked(text, self.page_queryset(), limit)
-            indicator_scores = self.backend.ranked(text, public_indicators(), limit)
-            document_scores = self.backend.ranked(text, self.document_queryset(), limit)
+            texts = [text, *variants(text)]
+            outcome.variant_stems = [query_stems(variant) for variant in texts[1:]]
+            page_scores = self.text_scores(texts, self.page_queryset())
+            indicator_scores = self.text_scores(texts, public_indicators())
+            document_scores = self.text_scores(texts, self.document_queryset())
             outcome.truncated = any(
-                len(scores) >= limit for scores in (page_scores, indicator_scores, document_scores)
+                len(scores) >= self.CANDIDATES
+                for scores in (page_scores, indicator_scores, document_scores)
             )
+            sdg_hits, linked = self.sdg_word_hits([outcome.stems, *outcome.variant_stems], pinned)
         # Indicators named by code come first; for a query that is only an SDG target or goal,
         # the indicators linked to it follow.
         if outcome.stems:
             related = []
         extra = dict.fromkeys([*pinned_indicators, *related])
-        indicator_scores = [(pk, 0.0) for pk in extra if pk not in dict(indicator_scores)] + list(
-            indicator_scores
+        found = dict(indicator_scores)
+        # Indicators of an SDG found by its words rank with it, after the text's matches.
+        linked_only = {pk for pk in linked if pk not in found and pk not in extra}
+        indicator_scores = (
+            [(pk, 0.0) for pk in extra if pk not in found]
+            + list(indicator_scores)
+            + [(pk, 0.0) for pk in linked if pk in linked_only]
         )
 
         hits = (
             self.page_hits(page_scores)
             + self.indicator_hits(indicator_scores)
             + self.document_hits(document_scores)
+            + sdg_hits
         )
         top = max((abs(hit.score) for hit in hits), default=0.0) or 1.0
         order = {pk: position for position, pk in enumerate(extra)}
         pins = len(pinned)
+        stem_lists = [outcome.stems, *outcome.variant_stems]
         for hit in hits:
             hit.score = hit.score / top
-            hit.coverage, hit.precision = title_coverage(hit.title, outcome.stems)
+            # A result found through a synonym ranks by the words it was found by.
+            hit.coverage, hit.precision = max(
+                title_coverage(hit.title, stems) for stems in stem_lists
+            )
             if hit.kind == INDICATOR and hit.pk in order:
                 hit.pin = pins + order[hit.pk]
+            if hit.kind == INDICATOR and hit.pk in linked_only:
+                hit.secondary = True
         for position, hit in enumerate(pinned):
             hit.pin = position
         outcome.hits = sorted(pinned + hits, key=Hit.sort_key)
+        if correct and not outcome.hits and outcome.stems:
+            return self.corrected(query, text, outcome)
+        return outcome
+
+    def corrected(self, query, text, outcome):
+        """The results of the correction of ``text`` when one clearly wins and finds
+        something; else ``outcome`` with a "did you mean" suggestion, if there is one."""
+        correction = correction_for(text, self.site)
+        if correction is None:
+            return outcome
+        if correction.clear:
+            mended = self.run(correction.text, correct=False)
+            if mended.hits:
+                mended.corrected_from, mended.corrected_to = query, correction.text
+                return mended
+        if correction.text != text:
+            outcome.suggestion = correction.text
         return outcome

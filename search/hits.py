@@ -79,3 +79,21 @@ def flush_hits():
                 moved += int(raw_count)
         client.delete(flushing)
     return moved
+
+
+def remember_unanswered(query_string, found):
+    """Keep a query that found nothing for *Searches without results*; forget it once it
+    finds something. Called when a search is computed, not when it comes from the cache, so
+    it writes at most once per query between two public changes."""
+    from search.models import UnansweredSearch
+
+    normalised = normalise_query_string(query_string)[:255]
+    if not normalised:
+        return
+    if found:
+        # One cheap query in the usual case, where the query was never unanswered.
+        unanswered = UnansweredSearch.objects.filter(query_string=normalised)
+        if unanswered.exists():
+            unanswered.delete()
+    else:
+        UnansweredSearch.objects.update_or_create(query_string=normalised)

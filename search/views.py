@@ -24,7 +24,7 @@ from rendicion.visibility import public_indicators
 from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, highlight, tokens
 from search.engine import DOCUMENT, INDICATOR, PAGE, TYPE_CHOICES, CitizenSearch
 from search.filters import FACETS, SearchFilter
-from search.hits import record_hit
+from search.hits import record_hit, remember_unanswered
 from search.presenters import present
 from search.sources import (
     public_document_ids,
@@ -35,6 +35,7 @@ from search.sources import (
 
 PAGE_SIZE = 10
 PAGE_PARAM = "pagina"
+AS_TYPED_PARAM = "tal_cual"
 SUGGESTIONS = 6
 CANDIDATES = 20  # per kind, before private pages and documents are left out
 
@@ -212,7 +213,9 @@ def _results(request, site, query, outcome, filterset, active, notices):
         promotions = _promotions(request, query, site, outcome.stems, results_page)
     return {
         "promotions": promotions,
-        "results": present(list(results_page.object_list), request, outcome.stems, departments),
+        "results": present(
+            list(results_page.object_list), request, outcome.highlight_stems, departments
+        ),
         "results_page": results_page,
         "paginator": paginator,
         "result_count": paginator.count,
@@ -270,8 +273,22 @@ def _search(request, filterset):
         return TemplateResponse(request, "search/search.html", context)
 
     site = Site.find_for_request(request)
-    outcome = CitizenSearch(site=site).run(query)
+    # ?q=educasion&tal_cual=1: the search as typed, refusing the correction offered.
+    as_typed = request.GET.get(AS_TYPED_PARAM) == "1"
+    outcome = CitizenSearch(site=site).run(query, correct=not as_typed)
     context["searched"] = True
+    if outcome.corrected_from:
+        context["corrected_from"] = outcome.corrected_from
+        context["corrected_to"] = outcome.corrected_to
+        context["as_typed_url"] = "?" + _query_string(
+            request.GET, q=outcome.corrected_from, **{AS_TYPED_PARAM: "1"}
+        )
+    if outcome.suggestion:
+        context["suggestion"] = outcome.suggestion
+        context["suggestion_url"] = "?" + _query_string(
+            request.GET, q=outcome.suggestion, **{AS_TYPED_PARAM: None}
+        )
+    remember_unanswered(query, found=bool(outcome.hits))
     if not outcome.stems and not outcome.hits:
         notices.append(
             _(

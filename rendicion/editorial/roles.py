@@ -77,7 +77,7 @@ MEDIA_ADMIN = [
     "wagtailcore.delete_collection",
 ]
 # Everything a portal administrator manages, besides pages and media.
-ADMIN_APPS = ["rendicion", "wagtailredirects", "wagtailsearchpromotions"]
+ADMIN_APPS = ["rendicion", "wagtailredirects", "wagtailsearchpromotions", "search"]
 ADMIN_EXTRA = [
     "wagtailcore.add_workflow",
     "wagtailcore.change_workflow",

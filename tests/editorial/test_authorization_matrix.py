@@ -101,6 +101,7 @@ from rendicion.models import (
     SdgGoal,
     SdgTarget,
 )
+from search.models import SearchSynonym
 from tests.factories import (
     CommitmentFactory,
     DocumentFactory,
@@ -293,12 +294,12 @@ def bulk_post(item, ctx):
     }
 
 
-def snippet_routes(model, kinds=None, obj=None):
+def snippet_routes(model, kinds=None, obj=None, app="rendicion"):
     """The routes of a snippet viewset: scoped by department (``kinds``: indicators,
     commitments, one case per item of A), or reference data managed by portal administrators
     only (``obj``: the kwargs naming one of its objects)."""
-    base = f"admin/snippets/rendicion/{model}/"
-    choose = f"admin/snippets/choose/rendicion/{model}/"
+    base = f"admin/snippets/{app}/{model}/"
+    choose = f"admin/snippets/choose/{app}/{model}/"
     if not kinds:
         # Reference data holds nothing of a department; its choosers are open to editors.
         chosen_id = lambda it, ctx: f"?id={resolve(obj['pk'], ctx)}"  # noqa: E731
@@ -781,6 +782,9 @@ ROUTES = {
     **snippet_routes("sdggoal", obj={"pk": Ref("sdg_goal")}),
     **snippet_routes("sdgtarget", obj={"pk": Ref("sdg_target")}),
     **snippet_routes("publiccollection", obj={"pk": Ref("public_collection_row")}),
+    **snippet_routes("searchsynonym", obj={"pk": Ref("search_synonym")}, app="search"),
+    "admin/reports/busquedas-sin-resultados/": admin_only(query=("", "?export=csv")),
+    "admin/reports/busquedas-sin-resultados/results/": admin_only(),
 }
 
 
@@ -1321,6 +1325,7 @@ class AuthorizationMatrixTests(TestCase):
             PopulationGroup.objects.first() or PopulationGroup.objects.create(name="Jóvenes")
         ).pk
         ctx.sdg_goal = SdgGoal.objects.order_by("pk").first().pk
+        ctx.search_synonym = SearchSynonym.objects.order_by("pk").first().pk
         ctx.sdg_target = SdgTarget.objects.order_by("pk").first().pk
         ctx.page_urls = {
             str(item.pk): Page.objects.get(pk=item.pk).get_url()
