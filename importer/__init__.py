@@ -2,5 +2,6 @@
 
 ``importer.plan.build_plan`` reads a file and says what would change,
 ``importer.apply.apply_plan`` writes it (all or nothing), ``importer.export.write_xlsx`` /
-``write_csv`` export in the same format.
+``write_ods`` / ``write_csv`` export in the same format (the admin export, the command and
+the public files of /datos/).
 """

@@ -53,6 +53,24 @@ COLUMNS = [
 COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
 _BY_ALIAS = {alias: column for column in COLUMNS for alias in column.aliases}
 
+# Columns the public files (/datos/indicadores.xlsx, .csv, .ods) add after the format's own:
+# values the portal computes. They are part of the format in that the import recognises
+# them, and read-only: their cells are never imported, and the preview says so.
+READ_ONLY_COLUMNS = [
+    Column("latest_value", "Última medición", ("ultimamedicion",)),
+    Column(
+        "latest_period",
+        "Periodo de la última medición",
+        ("periododelaultimamedicion", "periodoultimamedicion"),
+    ),
+    Column("latest_date", "Fecha de corte", ("fechadecorte", "fechacorte")),
+    Column("progress_percent", "Porcentaje de avance", ("porcentajedeavance",)),
+    Column("progress_status", "Estado del avance", ("estadodelavance", "estadoavance")),
+    Column("url", "URL", ("url", "direccionenelportal")),
+]
+READ_ONLY_BY_KEY = {column.key: column for column in READ_ONLY_COLUMNS}
+_READ_ONLY_BY_ALIAS = {alias: column for column in READ_ONLY_COLUMNS for alias in column.aliases}
+
 MEASUREMENT_PREFIX = "Avance"
 _MEASUREMENT_HEADER = re.compile(r"^avance\b\s*(?P<period>.*)$")
 YEAR_TARGET_PREFIX = "Meta"
@@ -104,6 +122,11 @@ DIRECTION_VALUES = {
 def match_column(header):
     """The ``Column`` a header names, or None."""
     return _BY_ALIAS.get(fold(header)) if header else None
+
+
+def match_read_only_column(header):
+    """The read-only ``Column`` (computed by the portal) a header names, or None."""
+    return _READ_ONLY_BY_ALIAS.get(fold(header)) if header else None
 
 
 def measurement_period_text(header):

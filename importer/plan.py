@@ -36,6 +36,7 @@ from importer.columns import (
     choice_for,
     choice_label,
     match_column,
+    match_read_only_column,
     measurement_period_text,
     sdg_cell,
     year_target_header,
@@ -248,7 +249,7 @@ def _header_in(values):
 
 
 def _read_header(row_number, values, plan):
-    fields, names, periods, seen_periods, year_targets = {}, {}, [], {}, []
+    fields, names, periods, seen_periods, year_targets, read_only = {}, {}, [], {}, [], []
     for index, value in enumerate(values):
         text = clean_text(value)
         if not text:
@@ -259,6 +260,10 @@ def _read_header(row_number, values, plan):
                 plan.errors.append(Problem("duplicate_column", row_number, text, {"column": text}))
                 continue
             fields[column.key], names[column.key] = index, text
+            continue
+        if match_read_only_column(text):
+            # Computed by the portal (the public files add them): never imported.
+            read_only.append(text)
             continue
         year = year_target_header(text)
         if year is not None:
@@ -278,6 +283,7 @@ def _read_header(row_number, values, plan):
                 periods.append((index, text, period))
             continue
         plan.notices.append(Problem("ignored_column", row_number, text, {"column": text}))
+    _note_read_only_columns(row_number, read_only, plan)
     year_targets = _year_target_columns(row_number, year_targets, periods, plan)
     complete = True
     for column in COLUMNS:
@@ -287,6 +293,13 @@ def _read_header(row_number, values, plan):
                 Problem("missing_column", row_number, column.header, {"column": column.header})
             )
     return Header(row_number, fields, names, periods, year_targets, complete)
+
+
+def _note_read_only_columns(row_number, headers, plan):
+    """One notice naming the header row's read-only columns, which were skipped."""
+    if headers:
+        columns = ", ".join(f"“{text}”" for text in headers)
+        plan.notices.append(Problem("read_only_columns", row_number, None, {"columns": columns}))
 
 
 def _year_target_columns(row_number, columns, periods, plan):

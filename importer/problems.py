@@ -118,6 +118,9 @@ MESSAGES = {
     ),
     # Notices (the import goes ahead)
     "ignored_column": _("The column “%(column)s” is not part of the format and was ignored."),
+    "read_only_columns": _(
+        "Read-only columns, calculated by the portal and not imported: %(columns)s."
+    ),
     "subheading": _("Read as a heading: “%(value)s” is the programme of the indicators below it."),
 }
 # A second sentence some problems add, with its own parameters.

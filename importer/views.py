@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from importer.apply import apply_plan
-from importer.export import export_queryset, write_xlsx
+from importer.export import CONTENT_TYPES, WRITERS, export_queryset
 from importer.limits import MB, ImportLimits
 from importer.plan import UserAccess, build_plan
 from rendicion.editorial.scope import queryset_for
@@ -37,7 +37,7 @@ TOKEN_MAX_AGE = 6 * 60 * 60  # seconds an uploaded file waits for confirmation
 PREVIEW_LIMIT = 300  # rows listed per table in the preview; the counts cover them all
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "rendicion-indicator-imports"
 STORED_NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|ods|csv)$")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_FORMATS = ("xlsx", "ods")  # ?format= of the export; .xlsx by default
 
 
 class ImportForm(forms.Form):
@@ -204,14 +204,19 @@ class IndicatorImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Vie
 
 
 class IndicatorExportView(PermissionCheckedMixin, View):
-    """The indicators as an .xlsx file in the import format."""
+    """The indicators as an .xlsx (or, with ``?format=ods``, .ods) file in the import format."""
 
     model = None
     any_permission_required = ["add", "change", "delete", "view"]
 
     def get(self, request):
-        response = HttpResponse(content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = 'attachment; filename="indicadores-formato-plan.xlsx"'
+        extension = request.GET.get("format", "xlsx")
+        if extension not in EXPORT_FORMATS:
+            extension = "xlsx"
+        response = HttpResponse(content_type=CONTENT_TYPES[extension])
+        response["Content-Disposition"] = (
+            f'attachment; filename="indicadores-formato-plan.{extension}"'
+        )
         # Only what the user reaches: a department exports its own indicators.
-        write_xlsx(response, queryset_for(request.user, export_queryset()))
+        WRITERS[extension](response, queryset_for(request.user, export_queryset()))
         return response

@@ -56,9 +56,11 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {
     "csv": ("text/csv", "CSV"),
     "xlsx": (XLSX_TYPE, "XLSX"),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", "ODS"),
     "json": ("application/json", "JSON"),
     "zip": ("application/zip", "ZIP"),
 }
+WORKBOOKS = {"xlsx", "ods"}
 # Turtle, RDF/XML and JSON-LD: the catalogue's own formats, by extension and media type.
 RDF_FORMATS = {
     "json": ("application/ld+json", "json-ld"),
@@ -229,7 +231,6 @@ def _frequency(code):
 
 def indicators_dataset(builder):
     indicators = public_indicators()
-    rows = exports.indicator_rows(builder.request)
     dates = indicators.aggregate(
         first=Min("first_published_at"),
         published=Max("last_published_at"),
@@ -257,14 +258,17 @@ def indicators_dataset(builder):
     datapackage = _typed(builder.absolute(reverse("opendata_datapackage")), "dct:Standard")
     descriptions = {
         "csv": _(
-            "Comma-separated, UTF-8, one row per indicator; its Table Schema is the Data "
-            "Package of this portal."
+            "Text for spreadsheets in Spanish (Colombia): semicolons, decimal comma, UTF-8, one "
+            "row per indicator; its Table Schema is the Data Package of this portal."
         ),
-        "xlsx": _("Excel workbook, one row per indicator, ready to filter and chart."),
+        "xlsx": _(
+            "Excel workbook in the import format: edited in Excel, it imports back into the portal."
+        ),
+        "ods": _("The same workbook for LibreOffice Calc (OpenDocument)."),
         "json": _("JSON document with one record per indicator; empty values are null."),
     }
     distributions = []
-    for extension in ("csv", "xlsx", "json"):
+    for extension in ("csv", "xlsx", "ods", "json"):
         extra = {"dct:conformsTo": datapackage} if extension == "csv" else {}
         distributions.append(
             builder.distribution(
@@ -274,7 +278,9 @@ def indicators_dataset(builder):
                 extension,
                 # A workbook compresses the time it was written along with the data, so its
                 # size changes by a few bytes on every download: it is left unstated.
-                None if extension == "xlsx" else exports.indicator_file(extension, rows),
+                None
+                if extension in WORKBOOKS
+                else exports.indicator_file(extension, builder.request),
                 **extra,
             )
         )

@@ -1,11 +1,20 @@
 """The open datasets: their fields (with definitions shown on /datos/) and their rows.
 
-Field names are fixed Spanish identifiers, not translated: harvesters and scripts depend on
-them. Rows hold typed values (``Decimal``, ``date``, lists); each format writes them its way:
+Indicators have one format for every spreadsheet (docs/open-data.md, "The one indicator
+format"): /datos/indicadores.xlsx, .csv and .ods are the import format of the admin export
+(``importer.export``: "ODS", "Código", "Línea Base", "Avance 2021"…, Spanish headers a
+department recognises), restricted to approved indicators, plus read-only columns the portal
+computes (latest measurement, progress, address), which the import recognises and skips. So a
+downloaded file, edited in Excel or LibreOffice, imports back. ``SHEET_FIELDS`` defines those
+columns for /datos/ and the Data Package.
+
+The JSON keeps fixed Spanish machine keys (``INDICATOR_FIELDS``: ``codigo``, ``linea_base``…),
+as do the API and the documents' CSV: scripts depend on them. Rows hold typed values
+(``Decimal``, ``date``, lists); each format writes them its way:
 
 * CSV for spreadsheets set to Spanish (Colombia): UTF-8 with a byte-order mark, ``;``
   between fields, a decimal comma, dates as YYYY-MM-DD, lists joined with ", ";
-* XLSX with real numbers and dates;
+* XLSX and ODS with real numbers and dates, codes as text;
 * JSON (UTF-8, accents as they are) with numbers as numbers and lists as arrays.
 """
 
@@ -18,19 +27,24 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from importer.columns import (
+    COLUMNS_BY_KEY,
+    MEASUREMENT_PREFIX,
+    READ_ONLY_BY_KEY,
+    YEAR_TARGET_PREFIX,
+)
+from importer.export import MEASUREMENT, WRITERS, YEAR_TARGET, export_queryset, table
 from opendata.addresses import absolute_url
-from rendicion.models import Indicator
-from rendicion.spreadsheet_safety import csv_text, xlsx_value
-from rendicion.visibility import public_documents
+from rendicion.spreadsheet_safety import csv_text
+from rendicion.visibility import public_documents, public_indicators
 
 CSV_BOM = "\ufeff"
 # Part of every export's ETag (opendata/conditional.py): raise it when the files change for
 # the same data (a column, a format rule), so that clients holding an old ETag download again.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+# The spreadsheet formats of the indicators; JSON is the fourth.
+SHEET_FORMATS = ("csv", "xlsx", "ods")
 
 
 class SpanishSpreadsheet(csv.excel):
@@ -49,6 +63,10 @@ class Field:
     # Text whose values can look like numbers (codes, periods, "3.2"): a program reading the
     # CSV must be told to keep it as text, or 0123 loses its zero and 3.2 becomes a float.
     keep_text: bool = False
+    # Computed by the portal: shown in the public spreadsheets, skipped by the import.
+    read_only: bool = False
+    # A column that repeats (one per year or period): ``key`` is its pattern.
+    repeated: bool = False
 
 
 INDICATOR_FIELDS = [
@@ -82,6 +100,92 @@ INDICATOR_FIELDS = [
     Field("url", _("Address of the indicator on this portal.")),
 ]
 
+
+def _sheet(key, description, type="string", keep_text=False):
+    column = COLUMNS_BY_KEY.get(key) or READ_ONLY_BY_KEY[key]
+    return Field(column.header, description, type, keep_text, read_only=key in READ_ONLY_BY_KEY)
+
+
+# The columns of /datos/indicadores.csv, .xlsx and .ods, by the key ``importer.export`` gives
+# them, in the order of the files. Headers are the import format's (importer/columns.py).
+SHEET_FIELDS = {
+    "sdg": _sheet(
+        "sdg",
+        _(
+            "Sustainable Development Goal targets the indicator contributes to (4.1, 4.2), "
+            "then goals it contributes to without a target (ODS 15)."
+        ),
+        keep_text=True,
+    ),
+    "code": _sheet(
+        "code", _("Development plan code; empty when the indicator has none."), keep_text=True
+    ),
+    "name": _sheet("name", _("Name of the indicator.")),
+    "kind": _sheet("kind", _("Result or product indicator.")),
+    "unit": _sheet("unit", _("Unit of measure.")),
+    "baseline": _sheet(
+        "baseline", _("Baseline: a number (decimal comma in the CSV) or a description in words.")
+    ),
+    "baseline_number": _sheet(
+        "baseline_number",
+        _(
+            "The baseline as a number, when the baseline is also described in words; the "
+            "column is present only when some indicator needs it."
+        ),
+        "number",
+    ),
+    "target": _sheet(
+        "target",
+        _("Target for the development plan: a number or a description in words."),
+    ),
+    "target_number": _sheet(
+        "target_number",
+        _(
+            "The target as a number, when the target is also described in words; the column "
+            "is present only when some indicator needs it."
+        ),
+        "number",
+    ),
+    "department": _sheet("department", _("Department responsible for the indicator.")),
+    "plan_line": _sheet("plan_line", _("Strategic line of the development plan.")),
+    "programme": _sheet("programme", _("Programme of the development plan.")),
+    "direction": _sheet("direction", _("Expected direction: increase, decrease or maintain.")),
+    YEAR_TARGET: Field(
+        f"{YEAR_TARGET_PREFIX} <año>",
+        _(
+            "Target of that year (Meta 2022): a number or words. One column per year that "
+            "has a target."
+        ),
+        repeated=True,
+    ),
+    MEASUREMENT: Field(
+        f"{MEASUREMENT_PREFIX} <periodo>",
+        _(
+            "Value measured in that period (Avance 2021, Avance 2021-S1). One column per "
+            "period measured, oldest first."
+        ),
+        "number",
+        repeated=True,
+    ),
+    "latest_value": _sheet("latest_value", _("Value of the latest measurement."), "number"),
+    "latest_period": _sheet(
+        "latest_period", _("Period of the latest measurement, e.g. 2021."), keep_text=True
+    ),
+    "latest_date": _sheet(
+        "latest_date", _("Cut-off date of the latest measurement (YYYY-MM-DD)."), "date"
+    ),
+    "progress_percent": _sheet(
+        "progress_percent",
+        _(
+            "Progress towards the target, in percent; empty when it cannot be calculated "
+            "(no measurement yet, or a baseline or target described in words)."
+        ),
+        "number",
+    ),
+    "progress_status": _sheet("progress_status", _("Progress status in words.")),
+    "url": _sheet("url", _("Address of the indicator on this portal.")),
+}
+
 DOCUMENT_FIELDS = [
     Field("archivo", _("File name (inside the ZIP of a fiscal year, the name of the entry).")),
     Field("titulo", _("Title of the document.")),
@@ -100,14 +204,25 @@ DOCUMENT_FIELDS = [
 # --- Rows ----------------------------------------------------------------------------------
 
 
+def public_indicator_queryset():
+    """Approved indicators (the one visibility rule), with what their rows need."""
+    return public_indicators().public()
+
+
+def _indicator_url(indicator, request):
+    url = indicator.get_url(request)
+    if url and request is not None:
+        url = absolute_url(request, url)
+    return url or ""
+
+
 def indicator_rows(request=None):
+    """The rows of the JSON, keyed by ``INDICATOR_FIELDS``."""
     rows = []
-    for indicator in Indicator.objects.public():
+    for indicator in public_indicator_queryset():
         latest = indicator.latest_measurement
         progress = indicator.progress
-        url = indicator.get_url(request)
-        if url and request is not None:
-            url = absolute_url(request, url)
+        url = _indicator_url(indicator, request)
         rows.append(
             {
                 "codigo": indicator.code,
@@ -130,6 +245,42 @@ def indicator_rows(request=None):
             }
         )
     return rows
+
+
+def _latest(attribute):
+    def value(indicator):
+        latest = indicator.latest_measurement
+        return getattr(latest, attribute) if latest else None
+
+    return value
+
+
+def indicator_matrix(request=None):
+    """The public spreadsheet: the import format of approved indicators, with the read-only
+    columns the portal computes (``importer.export.Matrix``)."""
+    computed = {
+        "latest_value": _latest("value"),
+        "latest_period": _latest("period"),
+        "latest_date": _latest("date"),
+        "progress_percent": lambda indicator: indicator.progress.percent,
+        "progress_status": lambda indicator: str(indicator.progress.status_label),
+        "url": lambda indicator: _indicator_url(indicator, request),
+    }
+    return table(export_queryset(public_indicators()), computed)
+
+
+def matrix_field(column):
+    """The ``Field`` (header, definition, type) of a column of the public spreadsheet."""
+    if column.kind in (YEAR_TARGET, MEASUREMENT):
+        pattern = SHEET_FIELDS[column.kind]
+        return Field(column.header, pattern.description, pattern.type, pattern.keep_text)
+    return SHEET_FIELDS[column.key]
+
+
+def matrix_bytes(extension, matrix):
+    output = io.BytesIO()
+    WRITERS[extension](output, matrix=matrix)
+    return output.getvalue()
 
 
 def document_row(document, request=None, file_name=None):
@@ -197,31 +348,6 @@ def csv_bytes(fields, rows):
     return output.getvalue().encode("utf-8")
 
 
-def _xlsx_value(value):
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value)
-    if value == "":
-        return None
-    return value
-
-
-def xlsx_bytes(fields, rows, sheet_title):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title)
-    bold = Font(bold=True)
-    header = []
-    for field in fields:
-        cell = WriteOnlyCell(sheet, value=field.key)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        sheet.append([xlsx_value(sheet, _xlsx_value(row[field.key])) for field in fields])
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
 def json_value(value):
     if value == "":
         return None  # empty text is null, like an empty number (docs/open-data.md)
@@ -245,13 +371,11 @@ def json_bytes(dataset, fields, rows, generated_at):
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def indicator_file(extension, rows):
-    """The indicators file in ``extension`` (csv, xlsx, json), as bytes."""
-    if extension == "csv":
-        return csv_bytes(INDICATOR_FIELDS, rows)
-    if extension == "xlsx":
-        return xlsx_bytes(INDICATOR_FIELDS, rows, "Indicadores")
-    return json_bytes("indicadores", INDICATOR_FIELDS, rows, timezone.now())
+def indicator_file(extension, request=None):
+    """The public indicators file, as /datos/indicadores.<extension> serves it, as bytes."""
+    if extension == "json":
+        return json_bytes("indicadores", INDICATOR_FIELDS, indicator_rows(request), timezone.now())
+    return matrix_bytes(extension, indicator_matrix(request))
 
 
 def documents_csv_file(request, rows=None):

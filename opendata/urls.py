@@ -9,7 +9,7 @@ urlpatterns = [
     path("documentos/vigencia-<int:year>.zip", views.document_year_zip, name="document_year_zip"),
     path("datos/", views.opendata_index, name="opendata_index"),
     re_path(
-        r"^datos/indicadores\.(?P<extension>csv|xlsx|json)$",
+        r"^datos/indicadores\.(?P<extension>csv|xlsx|ods|json)$",
         views.indicators_export,
         name="opendata_indicators",
     ),

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
@@ -91,6 +92,7 @@ def opendata_index(request):
         "opendata/index.html",
         {
             "indicator_fields": exports.INDICATOR_FIELDS,
+            "sheet_fields": list(exports.SHEET_FIELDS.values()),
             "document_fields": exports.DOCUMENT_FIELDS,
             "years": list(public_documents().fiscal_years()),
             "recipes": recipes(request),
@@ -105,26 +107,38 @@ def opendata_index(request):
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "json": "application/json; charset=utf-8",
 }
 
 
 @require_safe
 def indicators_export(request, extension):
-    rows = exports.indicator_rows(request)
+    if extension == "json":
+        rows = exports.indicator_rows(request)
 
-    def build():
-        response = HttpResponse(
-            exports.indicator_file(extension, rows), content_type=CONTENT_TYPES[extension]
+        def build():
+            content = exports.json_bytes(
+                "indicadores", exports.INDICATOR_FIELDS, rows, timezone.now()
+            )
+            # JSON is shown in the browser rather than downloaded.
+            return HttpResponse(content, content_type=CONTENT_TYPES[extension])
+
+        return conditional_response(
+            request, fingerprint(exports.FORMAT_VERSION, extension, rows), build
         )
-        # JSON is shown in the browser rather than downloaded.
-        if extension == "json":
-            return response
+
+    # The spreadsheets: the import format (docs/open-data.md, "The one indicator format").
+    matrix = exports.indicator_matrix(request)
+
+    def build_sheet():
+        response = HttpResponse(
+            exports.matrix_bytes(extension, matrix), content_type=CONTENT_TYPES[extension]
+        )
         return _attachment(response, f"indicadores.{extension}")
 
-    return conditional_response(
-        request, fingerprint(exports.FORMAT_VERSION, extension, rows), build
-    )
+    etag = fingerprint(exports.FORMAT_VERSION, extension, matrix.headers, matrix.rows)
+    return conditional_response(request, etag, build_sheet)
 
 
 @require_safe

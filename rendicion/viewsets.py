@@ -66,6 +66,14 @@ class IndicatorIndexView(FormulaSafeIndexView):
                 priority=80,
             )
         )
+        buttons.append(
+            Button(
+                _("Download in import format (ODS)"),
+                url=reverse(self.export_matrix_url_name) + "?format=ods",
+                icon_name="download",
+                priority=81,
+            )
+        )
         return buttons
 
 

@@ -50,6 +50,7 @@ def published():
 OPEN_DATA_FILES = [
     "/datos/indicadores.csv",
     "/datos/indicadores.xlsx",
+    "/datos/indicadores.ods",
     "/datos/indicadores.json",
     "/datos/documentos.csv",
     "/datos/catalogo.json",

@@ -138,45 +138,161 @@ def check_rows(rows, parse_number, parse_list):
         assert row["url"].startswith("http://testserver/indicadores/")
 
 
+# The spreadsheets are the import format (docs/open-data.md): Spanish headers, one "Avance"
+# column per period, then the read-only columns the portal computes.
+SHEET_HEADER = [
+    "ODS",
+    "Código",
+    "Indicador",
+    "Tipo",
+    "Unidad de Medida",
+    "Línea Base",
+    "Meta",
+    "Responsable",
+    "Línea estratégica",
+    "Programa",
+    "Sentido",
+    "Avance 2021",
+    "Avance 2021-S2",
+    "Última medición",
+    "Periodo de la última medición",
+    "Fecha de corte",
+    "Porcentaje de avance",
+    "Estado del avance",
+    "URL",
+]
+SHEET_NUMERIC = {"Avance 2021", "Avance 2021-S2", "Última medición", "Porcentaje de avance"}
+
+
+def expected_sheet_values():
+    return {
+        "220100900": {
+            "ODS": "4.1, 4.c",
+            "Indicador": "Docentes beneficiados con estrategias de mejoramiento",
+            "Tipo": "Producto",
+            "Unidad de Medida": "Número",
+            "Línea Base": Decimal(400),
+            "Meta": Decimal(1050),
+            "Avance 2021": Decimal(800),
+            "Avance 2021-S2": None,
+            "Última medición": Decimal(800),
+            "Periodo de la última medición": "2021",
+            "Porcentaje de avance": Decimal("61.5"),
+            "Responsable": "Secretaría de Educación",
+            "Sentido": "Incremento",
+        },
+        "": {
+            "ODS": "3.2",
+            "Indicador": "Tasa de mortalidad infantil (‰)",
+            "Tipo": "Resultado",
+            "Unidad de Medida": "Muertes por cada 1.000 nacidos vivos",
+            "Línea Base": Decimal("9.1"),
+            "Meta": Decimal(8),
+            "Avance 2021-S2": Decimal("8.6"),
+            "Última medición": Decimal("8.6"),
+            "Periodo de la última medición": "2021-S2",
+            "Porcentaje de avance": Decimal("45.5"),
+            "Responsable": "Secretaría de Salud",
+            "Sentido": "Reducción",
+        },
+        "220199999": {
+            "Indicador": "Instituciones con mejoramiento de clasificación",
+            "Línea Base": "08 IE clasificación C",
+            "Meta": "06 IEO con mejoramiento",
+            "Última medición": None,
+            "Porcentaje de avance": None,
+            "ODS": "",
+        },
+    }
+
+
+def check_sheet(rows, parse_number, parse_quantity):
+    """``rows`` keyed by code; numbers parsed back with the format's own rules."""
+    expected = expected_sheet_values()
+    assert set(rows) == set(expected)  # the unapproved indicator is not exported
+    for code, values in expected.items():
+        row = rows[code]
+        for header, value in values.items():
+            if header in SHEET_NUMERIC:
+                assert parse_number(row[header]) == value, (code, header)
+            elif header in ("Línea Base", "Meta"):
+                assert parse_quantity(row[header]) == value, (code, header)
+            else:
+                assert row[header] == value, (code, header)
+        assert row["URL"].startswith("http://testserver/indicadores/")
+
+
+def _csv_number(value):
+    return Decimal(value.replace(",", ".")) if value else None
+
+
+def _csv_quantity(value):
+    try:
+        return _csv_number(value)
+    except ArithmeticError:
+        return value
+
+
 def test_csv_opens_in_a_spanish_spreadsheet_and_reads_back(client, indicators):
     response = client.get(reverse("opendata_indicators", args=["csv"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     raw = response.content
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel then reads UTF-8
     text = raw.decode("utf-8-sig")
-    assert text.splitlines()[0].count(";") == len(INDICATOR_FIELDS) - 1
+    assert next(csv.reader(io.StringIO(text), dialect=SpanishSpreadsheet)) == SHEET_HEADER
     assert "61,5" in text  # decimal comma
     rows = {
-        row["codigo"]: row for row in csv.DictReader(io.StringIO(text), dialect=SpanishSpreadsheet)
+        row["Código"]: row for row in csv.DictReader(io.StringIO(text), dialect=SpanishSpreadsheet)
     }
-    check_rows(
-        rows,
-        parse_number=lambda v: Decimal(v.replace(",", ".")) if v else None,
-        parse_list=lambda v: [item.strip() for item in v.split(",")] if v else [],
-    )
-    assert rows["220100900"]["fecha_corte"] == "2021-12-31"
+    check_sheet(rows, parse_number=_csv_number, parse_quantity=_csv_quantity)
+    assert rows["220100900"]["Fecha de corte"] == "2021-12-31"
+
+
+def _cell_number(value):
+    return None if value is None else Decimal(str(value))
+
+
+def _cell_quantity(value):
+    return value if isinstance(value, str) else _cell_number(value)
+
+
+def _sheet_records(header, data):
+    # An empty cell reads back as None; for text columns that is the empty string.
+    return [
+        {
+            key: ("" if value is None and key not in SHEET_NUMERIC | {"Línea Base"} else value)
+            for key, value in zip(header, values, strict=True)
+        }
+        for values in data
+    ]
 
 
 def test_xlsx_reads_back_with_real_numbers(client, indicators):
     response = client.get(reverse("opendata_indicators", args=["xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
     header, *data = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert header == [field.key for field in INDICATOR_FIELDS]
-    # An empty cell reads back as None; for text columns that is the empty string.
-    records = [
-        {
-            key: ("" if value is None and key not in NUMERIC else value)
-            for key, value in zip(header, values, strict=True)
-        }
-        for values in data
-    ]
-    rows = {record["codigo"]: record for record in records}
-    check_rows(
-        rows,
-        parse_number=lambda v: None if v is None else Decimal(str(v)),
-        parse_list=lambda v: [item.strip() for item in v.split(",")] if v else [],
-    )
-    assert isinstance(rows["220100900"]["linea_base"], int | float)
+    assert header == SHEET_HEADER
+    rows = {record["Código"]: record for record in _sheet_records(header, data)}
+    check_sheet(rows, parse_number=_cell_number, parse_quantity=_cell_quantity)
+    assert isinstance(rows["220100900"]["Línea Base"], int | float)
+    assert rows["220100900"]["Fecha de corte"] == datetime.datetime(2021, 12, 31)
+
+
+def test_ods_reads_back_with_real_numbers(client, indicators):
+    from python_calamine import CalamineWorkbook
+
+    response = client.get(reverse("opendata_indicators", args=["ods"]))
+    assert response["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
+    assert response["Content-Disposition"].endswith("indicadores.ods")
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(response.content))
+    assert workbook.sheet_names == ["Indicadores"]
+    values = workbook.get_sheet_by_index(0).to_python()
+    header, *data = [[None if v == "" else v for v in row] for row in values]
+    assert header == SHEET_HEADER
+    rows = {record["Código"]: record for record in _sheet_records(header, data)}
+    check_sheet(rows, parse_number=_cell_number, parse_quantity=_cell_quantity)
+    assert rows["220100900"]["Fecha de corte"] == datetime.date(2021, 12, 31)
+    assert rows["220100900"]["Código"] == "220100900"  # text, not a number
 
 
 def test_json_reads_back_with_accents_intact(client, indicators):
@@ -220,7 +336,7 @@ def test_documents_csv_is_the_manifest_of_public_documents(client):
 
 
 def test_every_export_tells_browsers_not_to_guess_its_type(client, indicators):
-    urls = [reverse("opendata_indicators", args=[ext]) for ext in ("csv", "xlsx", "json")]
+    urls = [reverse("opendata_indicators", args=[ext]) for ext in ("csv", "xlsx", "ods", "json")]
     urls += [reverse("opendata_documents_csv"), reverse("opendata_catalogue", args=["json"])]
     for url in urls:
         response = client.get(url)
@@ -262,6 +378,7 @@ def test_catalogue_is_json_ld_with_one_dataset_per_export(client, indicators):
         iana + "text/csv",
         iana + "application/json",
         iana + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        iana + "application/vnd.oasis.opendocument.spreadsheet",
     }
     document_files = distributions(datasets["documentos"])
     assert document_files[iana + "text/csv"].endswith("/datos/documentos.csv")
@@ -289,13 +406,16 @@ def test_open_data_page_lists_the_datasets_and_their_fields(client, indicators):
     for url in (
         "/datos/indicadores.csv",
         "/datos/indicadores.xlsx",
+        "/datos/indicadores.ods",
         "/datos/indicadores.json",
         "/datos/documentos.csv",
         "/datos/catalogo.json",
     ):
         assert f'href="{url}"' in html
-    for field in INDICATOR_FIELDS:
+    for field in INDICATOR_FIELDS:  # the JSON's keys
         assert f'<code class="code">{field.key}</code>' in html
+    for header in ("Código", "Línea Base", "Avance &lt;periodo&gt;", "Porcentaje de avance"):
+        assert f'<code class="code">{header}</code>' in html
 
 
 # --- API v2 --------------------------------------------------------------------------------

@@ -91,11 +91,21 @@ def test_data_package_validates_against_the_served_csvs(client, data, tmp_path):
     assert report.stats["warnings"] == 0, report.warnings
     assert report.valid
 
-    indicators = {row["codigo"]: row for row in package.get_resource("indicadores").read_rows()}
-    assert indicators["0220100900"]["linea_base"] == Decimal(400)
-    assert indicators["0220100900"]["fecha_corte"] == datetime.date(2021, 12, 31)
-    assert indicators["220199999"]["ultima_medicion"] == Decimal("2.5")
-    assert indicators[None]["nombre"] == "Indicador sin código"
+    # The indicators' CSV is the import format: the schema names its Spanish headers, the
+    # "Avance" column of each period measured and the read-only columns.
+    schema = package.get_resource("indicadores").schema
+    assert schema.field_names[:3] == ["ODS", "Código", "Indicador"]
+    assert schema.get_field("Avance 2021").type == "number"
+    assert schema.get_field("Avance 2021-S2").type == "number"
+    assert schema.get_field("Fecha de corte").type == "date"
+    assert schema.get_field("URL").format == "uri"
+    indicators = {row["Código"]: row for row in package.get_resource("indicadores").read_rows()}
+    assert indicators["0220100900"]["Línea Base"] == "400"  # a number or words: text
+    assert indicators["0220100900"]["Avance 2021"] == Decimal(800)
+    assert indicators["0220100900"]["Fecha de corte"] == datetime.date(2021, 12, 31)
+    assert indicators["220199999"]["Última medición"] == Decimal("2.5")
+    assert indicators["220199999"]["Avance 2021-S2"] == Decimal("2.5")
+    assert indicators[None]["Indicador"] == "Indicador sin código"
     documents = package.get_resource("documentos").read_rows()
     assert sorted(row["vigencia"] for row in documents) == [2020, 2021]
 
@@ -119,16 +129,31 @@ def test_pandas_reads_each_csv_with_the_line_shown_on_the_page(client, data):
     assert len(recipes) == 2
     indicators, documents = (read_as_shown(client, recipe) for recipe in recipes)
 
-    assert "codigo" in indicators.columns and len(indicators.columns) > 10  # split on ";"
-    by_code = indicators.set_index("codigo")
+    assert "Código" in indicators.columns and len(indicators.columns) > 10  # split on ";"
+    by_code = indicators.set_index("Código")
     assert "0220100900" in by_code.index  # text, leading zero kept
-    assert by_code.loc["0220100900", "metas_ods"] == "4.1"
-    assert by_code.loc["0220100900", "periodo"] == "2021"
-    assert by_code.loc["0220100900", "linea_base"] == 400
-    assert by_code.loc["220199999", "ultima_medicion"] == 2.5  # the decimal comma
-    assert pd.api.types.is_float_dtype(indicators["avance_porcentaje"])
-    assert pd.api.types.is_numeric_dtype(indicators["meta"])
+    assert by_code.loc["0220100900", "ODS"] == "4.1"
+    assert by_code.loc["0220100900", "Periodo de la última medición"] == "2021"
+    assert by_code.loc["0220100900", "Avance 2021"] == 800
+    assert by_code.loc["220199999", "Última medición"] == 2.5  # the decimal comma
+    assert by_code.loc["220199999", "Línea Base"] == "08 IE clasificación C"
+    assert pd.api.types.is_float_dtype(indicators["Porcentaje de avance"])
+    assert pd.api.types.is_numeric_dtype(indicators["Avance 2021-S2"])
 
     assert sorted(documents["vigencia"]) == [2020, 2021]
     assert pd.api.types.is_integer_dtype(documents["bytes"])
     assert "Informe de gestión – Educación" in set(documents["titulo"])  # the BOM is gone
+
+
+def test_pandas_reads_the_ods_file_with_the_line_shown_on_the_page(client, data):
+    page = client.get(reverse("opendata_index")).content.decode()
+    pattern = r"<dt>Python \(pandas\)[^<]*ODS[^<]*</dt>\s*<dd><div[^>]*><pre[^>]*>(.*?)</pre>"
+    (recipe,) = [html.unescape(line) for line in re.findall(pattern, page)]
+    url = re.search(r'pd\.read_excel\("([^"]+)"', recipe).group(1)
+    assert url == "http://testserver/datos/indicadores.ods"
+    body = io.BytesIO(served_path(client, url))
+    sheet = eval(recipe.replace(f'"{url}"', "body"), {"pd": pd, "body": body})  # noqa: S307
+    by_code = sheet.set_index("Código")
+    assert "0220100900" in by_code.index
+    assert by_code.loc["0220100900", "ODS"] == "4.1"
+    assert by_code.loc["0220100900", "Avance 2021"] == 800
