@@ -109,7 +109,7 @@ class CatalogueBuilder:
         self.settings = portal_settings
         self.landing = self.absolute(reverse("opendata_index"))
         self.catalogue_uri = self.absolute(reverse("opendata_catalogue_negotiated"))
-        licence = licence_of(portal_settings)
+        licence = self.licence_terms = licence_of(portal_settings)
         self.licence = _typed(
             licence.url,
             "dct:LicenseDocument",
@@ -280,7 +280,7 @@ def indicators_dataset(builder):
                 # size changes by a few bytes on every download: it is left unstated.
                 None
                 if extension in WORKBOOKS
-                else exports.indicator_file(extension, builder.request),
+                else exports.indicator_file(extension, builder.request, builder.licence_terms),
                 **extra,
             )
         )

@@ -360,7 +360,7 @@ def json_value(value):
     return value
 
 
-def json_bytes(dataset, fields, rows, generated_at):
+def json_bytes(dataset, fields, rows, generated_at, licence=None):
     document = {
         "conjunto": dataset,
         "generado": generated_at.isoformat(timespec="seconds"),
@@ -368,13 +368,18 @@ def json_bytes(dataset, fields, rows, generated_at):
         "campos": [field.key for field in fields],
         "registros": [{field.key: json_value(row[field.key]) for field in fields} for row in rows],
     }
+    if licence is not None:
+        # The terms travel with the file (docs/open-data.md, "Licence").
+        document["licencia"] = {"id": licence.spdx, "nombre": licence.title, "url": licence.url}
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def indicator_file(extension, request=None):
+def indicator_file(extension, request=None, licence=None):
     """The public indicators file, as /datos/indicadores.<extension> serves it, as bytes."""
     if extension == "json":
-        return json_bytes("indicadores", INDICATOR_FIELDS, indicator_rows(request), timezone.now())
+        return json_bytes(
+            "indicadores", INDICATOR_FIELDS, indicator_rows(request), timezone.now(), licence
+        )
     return matrix_bytes(extension, indicator_matrix(request))
 
 

@@ -116,16 +116,17 @@ CONTENT_TYPES = {
 def indicators_export(request, extension):
     if extension == "json":
         rows = exports.indicator_rows(request)
+        licence = licence_of(_portal_settings(request))
 
         def build():
             content = exports.json_bytes(
-                "indicadores", exports.INDICATOR_FIELDS, rows, timezone.now()
+                "indicadores", exports.INDICATOR_FIELDS, rows, timezone.now(), licence
             )
             # JSON is shown in the browser rather than downloaded.
             return HttpResponse(content, content_type=CONTENT_TYPES[extension])
 
         return conditional_response(
-            request, fingerprint(exports.FORMAT_VERSION, extension, rows), build
+            request, fingerprint(exports.FORMAT_VERSION, extension, licence.spdx, rows), build
         )
 
     # The spreadsheets: the import format (docs/open-data.md, "The one indicator format").

@@ -160,6 +160,7 @@ def test_licence_comes_from_the_settings_everywhere(client, published_data):
     catalogue = next(graph.subjects(RDF.type, DCAT.Catalog))
     assert graph.value(catalogue, DCT.license) == zero
     assert client.get("/datos/datapackage.json").json()["licenses"][0]["name"] == "CC0-1.0"
+    assert client.get("/datos/indicadores.json").json()["licencia"]["id"] == "CC0-1.0"
     page = client.get("/datos/").content.decode()
     assert "CC0-1.0" in page and 'rel="license"' in page
 
