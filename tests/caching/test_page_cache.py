@@ -1,6 +1,7 @@
 """The page cache (docs/caching.md): anonymous pages come from Redis with no query, every
 public change empties it at once, and nothing personal or private is ever stored."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -210,7 +211,9 @@ def test_search_results_are_cached_per_query_and_every_search_is_counted(
     url = "/buscar/?q=gestión"
     first, html = get(client, url)
     assert first["X-Cache"] == "MISS"
-    assert "1 resultado para" in html
+    # The report, and the SDG targets that speak of "gestión" (docs/search.md).
+    found = int(re.search(r"(\d+) resultados? para", html).group(1))
+    assert found >= 1
     with django_assert_max_num_queries(1):  # the session-less visitor costs no search
         second, cached = get(client, "/buscar/?q=%20gesti%C3%B3n%20")
     assert second["X-Cache"] == "HIT"
@@ -220,7 +223,7 @@ def test_search_results_are_cached_per_query_and_every_search_is_counted(
 
     ReportFactory(parent=site["section"], title="Informe de gestión de Salud")
     call_command("update_index", stdout=StringIO(), verbosity=0)
-    assert "2 resultados para" in get(client, url)[1]
+    assert f"{found + 1} resultados para" in get(client, url)[1]
 
 
 def test_a_signed_in_search_is_never_cached(client, page_cache, site):
