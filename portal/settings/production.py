@@ -18,6 +18,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment in production.")
+# The SQLite file the other settings default to is never a production database by accident.
+if not os.environ.get("DATABASE_URL", "").strip():
+    raise ImproperlyConfigured("DATABASE_URL must be set in the environment in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
