@@ -11,7 +11,7 @@ PORT ?= 8000
 TEMPLATE_DIRS := templates importer/templates accounts/templates health/templates
 
 .PHONY: help run test install install-dev migrate demo serve lint format messages \
-	messages-check bench bench-search backup restore clean
+	messages-check bench bench-search backup restore clean serve-production
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -41,6 +41,14 @@ serve: install ## Serve the site at http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: demo serve ## Install, migrate, load the demo site and serve it (SQLite)
+
+# Production settings with gunicorn (deploy/gunicorn.conf.py) on PostgreSQL and Redis, static
+# files by WhiteNoise; prints the local values it sets (docs/deploy.md). SERVE_DEMO=0: no demo.
+SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_serve
+SERVE_REDIS_URL ?= redis://127.0.0.1:6379/4
+serve-production: install ## Serve the production settings with gunicorn (PostgreSQL, Redis)
+	SERVE_DATABASE_URL=$(SERVE_DATABASE_URL) SERVE_REDIS_URL=$(SERVE_REDIS_URL) \
+		HOST=$(HOST) PORT=$(PORT) PY=$(PY) deploy/serve-production.sh
 
 test: install-dev ## Run the whole test suite, with a branch-coverage report
 	$(PY) -m pytest --cov --cov-report=term $(PYTEST_ARGS)
@@ -84,4 +92,4 @@ restore: install ## Restore the database and media from BACKUP=folder (docs/oper
 	$(PY) manage.py restore "$(BACKUP)"
 
 clean: ## Remove the virtualenv, the SQLite database and media
-	rm -rf $(VENV) db.sqlite3 media .test-media static_collected
+	rm -rf $(VENV) db.sqlite3 media media-serve .test-media static_collected

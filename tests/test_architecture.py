@@ -2,6 +2,7 @@
 a document drifts."""
 
 import ast
+import os
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,7 @@ def test_production_settings_do_not_install_the_demo(monkeypatch):
 
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "rendicion.palmira.gov.co")
+    monkeypatch.setenv("DATABASE_URL", os.environ.get("DATABASE_URL") or "sqlite:///unused")
     monkeypatch.delenv("ALLOW_DEMO_DATA", raising=False)
     sys.modules.pop("portal.settings.production", None)
     production = importlib.import_module("portal.settings.production")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from portal.media_storage import media_storages
 from search.conf import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     # First, so that responses made by the middleware below (redirects, 304s) carry it too.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the database: marks anonymous public reads for the replica.
+    "portal.db_routers.ReplicaReadsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -217,6 +220,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
+# DATABASE_REPLICA_URL adds a read replica (a PostgreSQL standby streaming from the primary):
+# reads of anonymous public requests go to it, everything else to the primary
+# (portal/db_routers.py, docs/deploy.md).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+    # Tests run against the primary's test database through this alias too.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_READS = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["portal.db_routers.PrimaryReplicaRouter"]
+
 # REDIS_URL switches the cache to Redis; without it a per-process memory cache is used.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -263,8 +280,10 @@ MEDIA_URL = "/media/"
 # share in production (docs/operations.md), never MEDIA_ROOT or the web server's folders.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
+# Media on local disk, or on an S3-compatible bucket with AWS_STORAGE_BUCKET_NAME
+# (portal/media_storage.py, docs/deploy.md).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -1,3 +1,5 @@
+from portal.media_storage import media_storages
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, INSTALLED_APPS
 
@@ -6,8 +8,10 @@ SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"
+# Local disk whatever the environment says (tests/deploy/test_object_storage.py starts its own
+# S3-compatible server).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages({}),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -136,7 +136,7 @@ def reconcile_media():
         if _is_abandoned_partial_copy(name):
             os.unlink(image_storage.media_path(name))
             result.removed += 1
-        elif not os.path.exists(image_storage.private_path(name)):
+        elif not image_storage.private_exists(name):
             _adopt(name)
             result.adopted += 1
 
@@ -157,7 +157,7 @@ def reconcile_media():
             continue  # a copy being written (old ones went in step 1)
         if name in expected:
             image_storage.publish_file(name)  # replaces a stale copy that differs
-        elif os.path.exists(image_storage.private_path(name)):
+        elif image_storage.private_exists(name):
             image_storage.withdraw_file(name)
             result.removed += 1
         else:
@@ -168,13 +168,16 @@ def reconcile_media():
 
 def _is_abandoned_partial_copy(name, max_age=3600):
     """A temporary file of a copy (``publish_file`` without hard links) left by a crash."""
-    if not name.endswith(image_storage.PARTIAL_SUFFIX):
-        return False
+    if image_storage.on_object_storage() or not name.endswith(image_storage.PARTIAL_SUFFIX):
+        return False  # a copy on a bucket is never half written
     path = image_storage.media_path(name)
     return time.time() - os.path.getmtime(path) > max_age
 
 
 def _adopt(name):
+    if image_storage.on_object_storage():
+        image_storage.adopt_public_object(name)
+        return
     source = image_storage.media_path(name)
     storage = image_storage.private_image_storage()
     target_name = storage.get_available_name(name)

@@ -11,6 +11,11 @@ A file's address (``image.file.url``, ``rendition.url``) is its public copy when
 has public copies (``PortalImage.public_copies``), and otherwise the checked view
 ``/imagenes/<id>/<file name>`` (``opendata.views.image_file``). Deciding it reads nothing
 but the image row already loaded: no query per image.
+
+On an S3-compatible bucket (``portal.media_storage``: the ``private_images`` and
+``public_images`` storages) the same names and the same rule hold: private objects under
+``private/``, and a public copy is a server-side copy of the object, readable by anyone, at the
+same name outside ``private/``; withdrawing deletes it.
 """
 
 import contextlib
@@ -22,7 +27,7 @@ import shutil
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.urls import reverse
 from django.utils._os import safe_join
 from django.utils.encoding import filepath_to_uri
@@ -51,9 +56,21 @@ class PrivateImageStorage(FileSystemStorage):
 _private_storage = PrivateImageStorage()
 
 
+def on_object_storage():
+    """Whether media are on a bucket (``portal.media_storage`` defines ``public_images``)."""
+    return "public_images" in settings.STORAGES
+
+
 def private_image_storage():
     """The storage of image originals and renditions (a callable, for the model fields)."""
+    if on_object_storage():
+        return storages["private_images"]
     return _private_storage
+
+
+def public_image_storage():
+    """Where public copies are on a bucket (on disk they are files under MEDIA_ROOT)."""
+    return storages["public_images"]
 
 
 def is_publishable(name):
@@ -85,6 +102,8 @@ def public_path(name):
 
 
 def public_url(name):
+    if on_object_storage():
+        return public_image_storage().url(name)
     return urljoin(settings.MEDIA_URL, filepath_to_uri(name))
 
 
@@ -107,12 +126,57 @@ def _same_bytes(first, second):
     return filecmp.cmp(first, second, shallow=False)
 
 
+def private_exists(name):
+    return private_image_storage().exists(name)
+
+
+def _s3_key(storage, name):
+    from storages.utils import clean_name
+
+    return storage._normalize_name(clean_name(name))
+
+
+def _s3_copy(source_storage, target_storage, name, acl, target_name=None):
+    """A server-side copy of one object: the bytes never pass through the portal."""
+    extra = {"ACL": acl} if acl else {}
+    source_storage.connection.meta.client.copy_object(
+        Bucket=target_storage.bucket_name,
+        Key=_s3_key(target_storage, target_name or name),
+        CopySource={"Bucket": source_storage.bucket_name, "Key": _s3_key(source_storage, name)},
+        MetadataDirective="COPY",
+        **extra,
+    )
+
+
+def _publish_object(name):
+    private = private_image_storage()
+    if not private.exists(name):
+        logger.warning("Image file %r is missing from the private area: not published", name)
+        return False
+    public = public_image_storage()
+    _s3_copy(private, public, name, public.default_acl)
+    return True
+
+
+def adopt_public_object(name):
+    """On a bucket: move a public object with no private counterpart into the private area."""
+    private = private_image_storage()
+    target_name = private.get_available_name(name)
+    _s3_copy(public_image_storage(), private, name, private.default_acl, target_name)
+    if target_name != name:
+        logger.warning("Public image file %r moved to the private area as %r", name, target_name)
+    public_image_storage().delete(name)
+
+
 def publish_file(name):
     """Give the private file ``name`` its public copy (a hard link; a copy where the
-    filesystem cannot link). Idempotent. Returns whether the public copy is in place."""
+    filesystem cannot link; a server-side copy on a bucket). Idempotent. Returns whether the
+    public copy is in place."""
     if not is_publishable(name):
         logger.warning("Image file %r is outside the public folders: not published", name)
         return False
+    if on_object_storage():
+        return _publish_object(name)
     source = private_path(name)
     target = public_path(name)
     if not os.path.isfile(source):
@@ -140,12 +204,17 @@ def withdraw_file(name):
     """Remove the public copy of ``name``, if there is one. The private file stays."""
     if not is_publishable(name):
         return
+    if on_object_storage():
+        public_image_storage().delete(name)
+        return
     with contextlib.suppress(FileNotFoundError):
         os.unlink(public_path(name))
 
 
 def public_copy_names():
     """Relative names of every file in the public image folders, as found on disk."""
+    if on_object_storage():
+        return _public_object_names()
     names = []
     for folder in PUBLIC_IMAGE_DIRS:
         root = os.path.join(settings.MEDIA_ROOT, folder)
@@ -153,6 +222,18 @@ def public_copy_names():
             for filename in files:
                 full = os.path.join(directory, filename)
                 names.append(os.path.relpath(full, settings.MEDIA_ROOT).replace(os.sep, "/"))
+    return names
+
+
+def _public_object_names():
+    public = public_image_storage()
+    prefix = _s3_key(public, "")
+    prefix = f"{prefix}/" if prefix else ""
+    pages = public.connection.meta.client.get_paginator("list_objects_v2")
+    names = []
+    for folder in PUBLIC_IMAGE_DIRS:
+        for page in pages.paginate(Bucket=public.bucket_name, Prefix=f"{prefix}{folder}/"):
+            names.extend(item["Key"][len(prefix) :] for item in page.get("Contents", ()))
     return names
 
 

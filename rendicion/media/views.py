@@ -5,7 +5,7 @@
 import mimetypes
 
 from django.conf import settings
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
@@ -57,11 +57,20 @@ def image_file(request, image_id, name):
         "mimetype": mimetype if inline else "application/octet-stream",
         "attachment": not inline,
     }
-    if not getattr(settings, "SENDFILE_BACKEND", None):
-        options["backend"] = sendfile_streaming_backend.sendfile
-    response = sendfile(request, storage.private_path(name), **options)
-    if response.get("Content-Encoding") == "None":
-        del response["Content-Encoding"]  # as in document_download
+    if storage.on_object_storage():
+        # From the private bucket, streamed: the object itself has no public address.
+        response = FileResponse(
+            storage.private_image_storage().open(name, "rb"),
+            content_type=options["mimetype"],
+            as_attachment=options["attachment"],
+            filename=name.rsplit("/", 1)[-1],
+        )
+    else:
+        if not getattr(settings, "SENDFILE_BACKEND", None):
+            options["backend"] = sendfile_streaming_backend.sendfile
+        response = sendfile(request, storage.private_path(name), **options)
+        if response.get("Content-Encoding") == "None":
+            del response["Content-Encoding"]  # as in document_download
     response["Content-Security-Policy"] = "default-src 'none'"
     # Who may see it depends on the user: no shared cache may keep it, and the browser asks
     # again (cheaply: Last-Modified) before reusing it.

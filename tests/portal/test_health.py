@@ -6,6 +6,7 @@ login, no CSRF token, and no HTTPS redirect for the plain-HTTP probe."""
 
 import importlib
 import json
+import os
 import sys
 
 import pytest
@@ -173,6 +174,7 @@ def test_the_page_works_under_the_public_content_security_policy():
 def test_production_answers_the_plain_http_probe_and_redirects_the_rest(settings, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "rendicion.palmira.gov.co")
+    monkeypatch.setenv("DATABASE_URL", os.environ.get("DATABASE_URL") or "sqlite:///unused")
     sys.modules.pop("portal.settings.production", None)
     production = importlib.import_module("portal.settings.production")
     sys.modules.pop("portal.settings.production", None)
