@@ -2,21 +2,22 @@
 "clima" finds goal 13, "Acción por el clima", the targets that speak of the climate and the
 indicators linked to them.
 
-Seventeen goals and 169 targets: their stems are read from the database once per change of
-public content and matched in Python, the same on every backend.
+Seventeen goals and 169 targets: their stems are read from the database once (again only when
+a goal or target changes, ``search.versions``) and matched in Python, the same on every
+backend.
 """
 
 from django.core.cache import cache
 
-from caching.invalidation import generation
 from rendicion.models import SdgGoal, SdgTarget
 from search.analysis import stems
+from search.versions import version
 
 CACHE_SECONDS = 60 * 60
 
 
 def _table():
-    key = f"search-sdg-words:{generation()}"
+    key = f"search-sdg-words:{version('sdg')}"
     table = cache.get(key)
     if table is None:
         goals = [

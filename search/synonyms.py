@@ -10,8 +10,8 @@ be re-indexed when editors change a synonym.
 
 from django.core.cache import cache
 
-from caching.invalidation import generation
 from search.analysis import STOPWORDS, stem, tokens
+from search.versions import version
 
 # A query with many synonym matches would multiply the searches: the first ones are enough.
 MAX_VARIANTS = 4
@@ -25,9 +25,8 @@ def _words(text):
 def synonym_groups():
     """Each group as a list of members, each member a tuple of its meaningful words.
 
-    Cached until the next change of public content or of a synonym (a save of any model moves
-    the page cache's generation on, docs/caching.md)."""
-    key = f"search-synonyms:{generation()}"
+    Cached until a synonym is saved or deleted (``search.versions``)."""
+    key = f"search-synonyms:{version('synonyms')}"
     groups = cache.get(key)
     if groups is None:
         from search.models import SearchSynonym
