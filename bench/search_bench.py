@@ -62,6 +62,7 @@ settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
 from wagtail.models import ReferenceIndex, Site  # noqa: E402
 from wagtail.signal_handlers import disable_reference_index_auto_update  # noqa: E402
 
+from portal.gc_tuning import freeze_after_first_request  # noqa: E402
 from rendicion import models  # noqa: E402
 from rendicion.models import PortalDocument  # noqa: E402
 
@@ -282,6 +283,8 @@ def main():
     indexed = time.perf_counter()
 
     client = Client()
+    # As portal.wsgi does in every gunicorn worker.
+    freeze_after_first_request()
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
     print(f"Search benchmark on {connection.vendor} ({backend})")
     print(

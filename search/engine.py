@@ -150,7 +150,7 @@ class PageFacts:
     def rows(page_ids, site, branches=None):
         """Facts of those of the pages that are public (the others are left out)."""
         return (
-            public_pages(searchable_pages(site).filter(pk__in=page_ids), branches)
+            public_pages(searchable_pages(site).filter(pk__any_of=set(page_ids)), branches)
             .annotate(
                 own_department=Coalesce(
                     F("dialogueencounterpage__department_id"),
@@ -211,7 +211,7 @@ class CitizenSearch:
         goals = (
             _group(
                 ReportPage.indicators.through.objects.filter(
-                    reportpage_id__in=report_ids, indicator__live=True
+                    reportpage_id__any_of=set(report_ids), indicator__live=True
                 ).values_list("reportpage_id", "indicator__sdg_targets__goal__number")
             )
             if report_ids
@@ -241,15 +241,18 @@ class CitizenSearch:
         scores = dict(scored)
         if not scores:
             return []
-        rows = Indicator.objects.filter(pk__in=scores).values_list("pk", "name", "department_id")
+        rows = Indicator.objects.filter(pk__any_of=scores.keys()).values_list(
+            "pk", "name", "department_id"
+        )
         goals = _group(
-            Indicator.sdg_targets.through.objects.filter(indicator_id__in=scores).values_list(
-                "indicator_id", "sdgtarget__goal__number"
-            )
+            Indicator.sdg_targets.through.objects.filter(
+                indicator_id__any_of=scores.keys()
+            ).values_list("indicator_id", "sdgtarget__goal__number")
         )
         years = _group(
-            IndicatorMeasurement.objects.filter(indicator_id__in=scores)
+            IndicatorMeasurement.objects.filter(indicator_id__any_of=scores.keys())
             .annotate(year=ExtractYear("date"))
+            .order_by()  # the model's ordering would make DISTINCT keep one row per measurement
             .values_list("indicator_id", "year")
             .distinct()
         )
@@ -273,9 +276,9 @@ class CitizenSearch:
             return []
         document_model = get_document_model()
         titles = dict(
-            document_model.objects.filter(pk__in=public_document_ids(among=scores)).values_list(
-                "pk", "title"
-            )
+            document_model.objects.filter(
+                pk__any_of=set(public_document_ids(among=scores))
+            ).values_list("pk", "title")
         )
         if not titles:
             return []

@@ -46,19 +46,29 @@ class SearchFilter(django_filters.FilterSet):
     def __init__(self, data=None, *, request=None):
         super().__init__(data, queryset=Hits(), request=request)
 
-    # The "queryset" here is a list of hits.
+    # The "queryset" here is a list of hits; ``matches`` is the one test of each facet.
     def filter_type(self, hits, name, value):
-        return [hit for hit in hits if hit.type == value]
+        return [hit for hit in hits if self.matches(hit, "tipo", value)]
 
     def filter_year(self, hits, name, value):
-        year = int(value)
-        return [hit for hit in hits if year in hit.years]
+        return [hit for hit in hits if self.matches(hit, "vigencia", value)]
 
     def filter_department(self, hits, name, value):
-        return [hit for hit in hits if value.pk in hit.departments]
+        return [hit for hit in hits if self.matches(hit, "dependencia", value)]
 
     def filter_goal(self, hits, name, value):
-        return [hit for hit in hits if value.number in hit.goals]
+        return [hit for hit in hits if self.matches(hit, "ods", value)]
+
+    @staticmethod
+    def matches(hit, name, value):
+        """Whether ``hit`` passes the facet ``name`` set to its cleaned ``value``."""
+        if name == "tipo":
+            return hit.type == value
+        if name == "vigencia":
+            return int(value) in hit.years
+        if name == "dependencia":
+            return value.pk in hit.departments
+        return value.number in hit.goals
 
     def valid_values(self):
         """The parameters that passed validation, as {name: cleaned value}."""
@@ -74,9 +84,8 @@ class SearchFilter(django_filters.FilterSet):
         self.is_valid()
         return [name for name in FACETS if name in self.form.errors]
 
-    def apply(self, hits, values, skip=None):
-        """Hits that pass every filter in ``values`` except ``skip``."""
+    def apply(self, hits, values):
+        """Hits that pass every filter in ``values``."""
         for name, value in values.items():
-            if name != skip:
-                hits = self.filters[name].filter(hits, value)
+            hits = self.filters[name].filter(hits, value)
         return hits

@@ -7,30 +7,27 @@ a goal or target changes, ``search.versions``) and matched in Python, the same o
 backend.
 """
 
-from django.core.cache import cache
-
 from rendicion.models import SdgGoal, SdgTarget
 from search.analysis import stems
-from search.versions import version
+from search.versions import shared
 
 CACHE_SECONDS = 60 * 60
 
 
+def _build_table():
+    goals = [
+        (goal, frozenset(stems(f"{goal.short_title} {goal.title}")))
+        for goal in SdgGoal.objects.order_by("number")
+    ]
+    targets = [
+        (target, frozenset(stems(target.title)))
+        for target in SdgTarget.objects.select_related("goal").order_by("goal__number", "pk")
+    ]
+    return goals, targets
+
+
 def _table():
-    key = f"search-sdg-words:{version('sdg')}"
-    table = cache.get(key)
-    if table is None:
-        goals = [
-            (goal, frozenset(stems(f"{goal.short_title} {goal.title}")))
-            for goal in SdgGoal.objects.order_by("number")
-        ]
-        targets = [
-            (target, frozenset(stems(target.title)))
-            for target in SdgTarget.objects.select_related("goal").order_by("goal__number", "pk")
-        ]
-        table = (goals, targets)
-        cache.set(key, table, CACHE_SECONDS)
-    return table
+    return shared("sdg", _build_table, CACHE_SECONDS)
 
 
 def sdg_matches(stem_lists):

@@ -29,7 +29,7 @@ def public_page_ids(site=None, among=None):
     """Ids of the public pages of the site (only those in ``among``, when given)."""
     pages = searchable_pages(site)
     if among is not None:
-        pages = pages.filter(pk__in=among)
+        pages = pages.filter(pk__any_of=set(among))
     return public_pages(pages).values_list("pk", flat=True)
 
 
@@ -38,5 +38,5 @@ def public_document_ids(among=None):
     a document the library, the ZIP or the download would refuse."""
     documents = public_documents()
     if among is not None:
-        documents = documents.filter(pk__in=list(among))
+        documents = documents.filter(pk__any_of=set(among))
     return documents.values_list("pk", flat=True)

@@ -8,10 +8,8 @@ keeps each result's best score, so this works the same on every backend, and not
 be re-indexed when editors change a synonym.
 """
 
-from django.core.cache import cache
-
 from search.analysis import STOPWORDS, stem, tokens
-from search.versions import version
+from search.versions import shared
 
 # A query with many synonym matches would multiply the searches: the first ones are enough.
 MAX_VARIANTS = 4
@@ -26,18 +24,18 @@ def synonym_groups():
     """Each group as a list of members, each member a tuple of its meaningful words.
 
     Cached until a synonym is saved or deleted (``search.versions``)."""
-    key = f"search-synonyms:{version('synonyms')}"
-    groups = cache.get(key)
-    if groups is None:
-        from search.models import SearchSynonym
+    return shared("synonyms", _build_groups, CACHE_SECONDS)
 
-        groups = []
-        for synonym in SearchSynonym.objects.all():
-            members = [tuple(_words(member)) for member in synonym.members]
-            members = list(dict.fromkeys(member for member in members if member))
-            if len(members) > 1:
-                groups.append(members)
-        cache.set(key, groups, CACHE_SECONDS)
+
+def _build_groups():
+    from search.models import SearchSynonym
+
+    groups = []
+    for synonym in SearchSynonym.objects.all():
+        members = [tuple(_words(member)) for member in synonym.members]
+        members = list(dict.fromkeys(member for member in members if member))
+        if len(members) > 1:
+            groups.append(members)
     return groups
 
 

@@ -82,6 +82,21 @@ def _facet_values(hit, name):
     return hit.goals
 
 
+def facet_counts(hits, filterset, active):
+    """{facet: Counter of its values}, each facet counting the hits that pass the *other*
+    active facets, in one pass over the hits (not one filtered copy of them per facet)."""
+    counts = {name: Counter() for name in FACETS}
+    for hit in hits:
+        failed = [name for name, value in active.items() if not filterset.matches(hit, name, value)]
+        if len(failed) > 1:
+            continue
+        for name in failed or FACETS:
+            counter = counts[name]
+            for value in _facet_values(hit, name):
+                counter[value] += 1
+    return counts
+
+
 def build_facets(hits, filterset, active, params, departments, goals):
     """For each facet, its options with counts that honour the other facets' filters."""
     labels = {
@@ -94,11 +109,10 @@ def build_facets(hits, filterset, active, params, departments, goals):
         "dependencia": lambda pk: departments[pk].slug,
     }
     active_params = {name: params.get(name) for name in active}
+    counts_of = facet_counts(hits, filterset, active)
     facets = []
     for name in FACETS:
-        counts = Counter()
-        for hit in filterset.apply(hits, active, skip=name):
-            counts.update(_facet_values(hit, name))
+        counts = counts_of[name]
         if name == "tipo":
             order = [value for value, _label in TYPE_CHOICES]
         elif name == "vigencia":

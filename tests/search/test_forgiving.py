@@ -2,9 +2,14 @@
 synonyms editors manage, SDG goals and targets found by their words, and the searches that
 still find nothing listed for editors. Runs on SQLite and PostgreSQL (``.ci/run``)."""
 
+import json
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from search.engine import CitizenSearch
 from search.models import SearchSynonym, UnansweredSearch
@@ -250,3 +255,26 @@ def test_listing_a_search_without_results_keeps_the_page_cache(search_corpus):
     before = generation()
     UnansweredSearch.objects.create(query_string="nada")
     assert generation() == before
+
+
+def test_the_synonyms_export_for_a_search_server_follows_the_editors_changes():
+    def export(*args):
+        out = StringIO()
+        call_command("export_search_synonyms", *args, stdout=out)
+        return out.getvalue()
+
+    assert "colegio, institucion educativa, ie, ieo" in export()  # the seeded vocabulary
+    assert "abuelos" not in export()
+    SearchSynonym.objects.create(term="abuelos", equivalents="personas mayores")
+    assert "abuelos, personas mayores" in export().splitlines()
+    body = json.loads(export("--format", "synonyms-set"))
+    rules = [rule["synonyms"] for rule in body["synonyms_set"]]
+    assert "abuelos, personas mayores" in rules
+    assert len({rule["id"] for rule in body["synonyms_set"]}) == len(rules)
+
+
+def test_synonyms_kept_in_each_process_follow_a_change_even_after_the_cache_was_emptied():
+    assert variants("abuelos") == []  # read, and now kept in this process
+    cache.clear()  # Redis restarted, say
+    SearchSynonym.objects.create(term="abuelos", equivalents="personas mayores")
+    assert variants("abuelos") == ["personas mayores"]
