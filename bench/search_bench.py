@@ -12,7 +12,6 @@ get them: results page with facets, filtered page, suggestions.
 """
 
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -59,195 +58,14 @@ from django.test import Client  # noqa: E402
 # Index once, at the end, as a bulk load would; the portal itself updates on every save.
 settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
 
-from wagtail.models import ReferenceIndex, Site  # noqa: E402
+from corpus import build_site  # noqa: E402 - bench/, the script's own folder
 from wagtail.signal_handlers import disable_reference_index_auto_update  # noqa: E402
 
 from portal.gc_tuning import freeze_after_first_request  # noqa: E402
-from rendicion import models  # noqa: E402
-from rendicion.models import PortalDocument  # noqa: E402
-
-TOPICS = [
-    "educación",
-    "bilingüismo",
-    "salud",
-    "vacunación",
-    "vías terciarias",
-    "alumbrado público",
-    "seguridad ciudadana",
-    "medio ambiente",
-    "cuencas hidrográficas",
-    "participación comunitaria",
-    "juventudes",
-    "personas mayores",
-    "víctimas del conflicto",
-    "mujeres rurales",
-    "alimentación escolar",
-    "transporte escolar",
-    "deporte y recreación",
-    "cultura",
-    "desarrollo económico",
-    "emprendimiento",
-    "agua potable",
-    "saneamiento básico",
-    "vivienda de interés social",
-    "gestión del riesgo",
-    "movilidad",
-    "espacio público",
-]
-PLACES = [f"Comuna {n}" for n in range(1, 8)] + [
-    "Rozo",
-    "La Torre",
-    "Amaime",
-    "Tienda Nueva",
-    "Potrerillo",
-    "Ayacucho",
-    "Boyacá",
-]
-VERBS = ["presentó", "explicó", "dialogó sobre", "respondió preguntas de", "acordó mejorar"]
-GROUPS = [
-    "padres de familia",
-    "docentes",
-    "juntas de acción comunal",
-    "organizaciones sociales",
-    "cabildo indígena",
-    "consejos comunitarios",
-    "veedurías ciudadanas",
-    "estudiantes",
-]
-
-
-def sentence(rng):
-    return (
-        f"La administración {rng.choice(VERBS)} {rng.choice(TOPICS)} con "
-        f"{rng.choice(GROUPS)} de {rng.choice(PLACES)} y {rng.choice(GROUPS)}."
-    )
-
-
-def text(rng, sentences):
-    return " ".join(sentence(rng) for _ in range(sentences))
 
 
 def build_corpus():
-    rng = random.Random(2021)
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.specific
-    departments = [
-        models.Department.objects.create(name=f"Secretaría de {name}", slug=slug)
-        for name, slug in [
-            ("Educación", "educacion"),
-            ("Salud", "salud"),
-            ("Infraestructura", "infraestructura"),
-            ("Ambiente", "ambiente"),
-            ("Participación Comunitaria", "participacion"),
-            ("Integración Social", "integracion"),
-            ("Gobierno", "gobierno"),
-            ("Desarrollo Económico", "desarrollo-economico"),
-        ]
-    ]
-    targets = list(models.SdgTarget.objects.all())
-
-    # Indicators, their SDG targets and measurements, in bulk.
-    indicators = models.Indicator.objects.bulk_create(
-        models.Indicator(
-            code=f"22{n:07d}",
-            slug=f"22{n:07d}",
-            live=True,
-            name=f"{rng.choice(['Número de', 'Porcentaje de', 'Tasa de'])} "
-            f"{rng.choice(GROUPS)} atendidos en {rng.choice(TOPICS)}",
-            unit="Número",
-            baseline_value=10,
-            target_value=100,
-            department=rng.choice(departments),
-            programme=f"Programa de {rng.choice(TOPICS)}",
-        )
-        for n in range(INDICATORS)
-    )
-    through = models.Indicator.sdg_targets.through
-    through.objects.bulk_create(
-        through(indicator_id=indicator.pk, sdgtarget_id=rng.choice(targets).pk)
-        for indicator in indicators
-    )
-    models.IndicatorMeasurement.objects.bulk_create(
-        models.IndicatorMeasurement(
-            indicator=indicator, period=str(year), date=f"{year}-12-31", value=rng.randint(0, 120)
-        )
-        for indicator in indicators
-        for year in rng.sample(YEARS, 2)
-    )
-
-    documents = PortalDocument.objects.bulk_create(
-        PortalDocument(
-            title=f"Informe de {rng.choice(TOPICS)} {rng.choice(YEARS)} - {rng.choice(PLACES)}",
-            description=text(rng, 2),
-            file=f"documents/bench-{n}.pdf",
-        )
-        for n in range(DOCUMENTS)
-    )
-
-    # The page tree: cycles, department sections and the pages in them.
-    pages = 0
-    leaf_types = [models.DialogueEncounterPage, models.ReportPage, models.ImprovementPlanPage]
-    sections = len(YEARS) * len(departments)
-    per_section, extra = divmod(PAGES - len(YEARS) * (1 + len(departments)), sections)
-    document_iter = iter(documents)
-    reports = []
-    for year in YEARS:
-        cycle = home.add_child(
-            instance=models.AccountabilityCycleIndexPage(
-                title=f"Rendición de Cuentas {year}",
-                slug=f"rendicion-{year}",
-                year=year,
-                objective=f"<p>{text(rng, 2)}</p>",
-            )
-        )
-        pages += 1
-        for department in departments:
-            section = cycle.add_child(
-                instance=models.DepartmentSectionPage(
-                    title=department.name,
-                    slug=department.slug,
-                    department=department,
-                    intro=f"<p>{text(rng, 1)}</p>",
-                )
-            )
-            pages += 1
-            in_section = per_section + (1 if extra > 0 else 0)
-            extra -= 1
-            for n in range(in_section):
-                model = leaf_types[n % 3]
-                topic, place = rng.choice(TOPICS), rng.choice(PLACES)
-                fields = {"slug": f"p{pages}", "department": department, "summary": text(rng, 3)}
-                if model is models.DialogueEncounterPage:
-                    page = model(
-                        title=f"Encuentro de diálogo sobre {topic} en {place}",
-                        modality="department",
-                        start=f"{year}-10-01T09:00-05:00",
-                        place=place,
-                        **fields,
-                    )
-                elif model is models.ReportPage:
-                    document = next(document_iter, None)
-                    page = model(
-                        title=f"Informe de {topic} {year}: {place}",
-                        kind="department",
-                        documents=[("document", {"document": document, "description": ""})]
-                        if document
-                        else [],
-                        **fields,
-                    )
-                else:
-                    page = model(
-                        title=f"Plan de mejoramiento de {topic} en {place}",
-                        source="evaluation",
-                        **fields,
-                    )
-                section.add_child(instance=page)
-                pages += 1
-                if model is models.ReportPage:
-                    reports.append(page)
-    for report in reports:
-        ReferenceIndex.create_or_update_for_object(report)
-    return pages, len(indicators), len(documents)
+    return build_site(pages=PAGES, indicators=INDICATORS, documents=DOCUMENTS, years=YEARS)
 
 
 def percentile(values, fraction):

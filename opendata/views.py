@@ -21,7 +21,7 @@ from opendata.filters import DocumentFilter
 from opendata.zipstream import archive_names, manifest_bytes, stream_documents_zip
 from rendicion.licences import LICENCE_SUMMARIES, licence_of
 from rendicion.models import PortalSettings
-from rendicion.visibility import public_documents
+from rendicion.visibility import evaluated, public_documents
 
 LIBRARY_PAGE_SIZE = 25
 
@@ -33,7 +33,7 @@ def _attachment(response, filename):
 
 @require_safe
 def document_library(request):
-    public = public_documents()
+    public = evaluated(public_documents())
     years = list(public.fiscal_years())
     filterset = DocumentFilter(
         request.GET,

@@ -9,6 +9,9 @@ class RendicionConfig(AppConfig):
 
     def ready(self):
         from rendicion.editorial.policies import register_content_policies
+        from rendicion.lookups import register_lookups
+
+        register_lookups()
 
         # Before Wagtail's snippet viewsets look up (and cache) a default policy.
         register_content_policies()

@@ -155,6 +155,15 @@ def _public_media(model, pk=None):
     return objects.filter(referenced | Q(Exists(designated))).exclude(Exists(restricted))
 
 
+def evaluated(queryset):
+    """The objects of ``queryset`` (one of the rules above), with the rule evaluated now, once:
+    a queryset of the ids it found. For a view that counts, filters and lists the same public
+    objects several times: the library's years, department choices and page each ran the
+    whole rule (25 ms apiece at 1,000 documents cited by 10,000 pages)."""
+    ids = set(queryset.order_by().values_list("pk", flat=True))
+    return queryset.model._default_manager.filter(pk__any_of=ids)
+
+
 def public_documents():
     """Every document the public may see and download, as a queryset (unordered)."""
     return _public_media(get_document_model())

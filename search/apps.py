@@ -10,10 +10,6 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from search.lookups import register
-
-        register()
-
         from rendicion.models import SdgGoal, SdgTarget
         from search.models import SearchSynonym
         from search.versions import bump

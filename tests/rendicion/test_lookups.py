@@ -1,4 +1,4 @@
-"""``__any_of``: the search's one-parameter ``IN`` (search/lookups.py), on both databases."""
+"""``__any_of``: the one-parameter ``IN`` (rendicion/lookups.py), on both databases."""
 
 import pytest
 
