@@ -60,9 +60,13 @@ def redis_cache(settings):
         client.delete(key)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium_browser():
-    """Debian's Chromium driven by Playwright. Never downloads a browser."""
+    """Debian's Chromium driven by Playwright. Never downloads a browser.
+
+    One per test module: Playwright's sync API keeps an event loop running in this thread
+    while it is open, and Django's test client cannot call an async view (``/salud/``) while
+    one runs, so the loop must not outlive the browser tests."""
     if not os.path.exists(CHROMIUM):
         if BROWSER_REQUIRED:
             pytest.fail(
