@@ -231,3 +231,29 @@ def test_a_signed_in_search_is_never_cached(client, page_cache, site):
     client.force_login(admin)
     for _ in range(2):
         assert "X-Cache" not in client.get("/buscar/?q=informe")
+
+
+def test_a_cached_page_costs_one_cache_round_trip_and_never_outlives_a_change(
+    client, page_cache, site, monkeypatch
+):
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    calls = []
+    for name in ("get", "get_many"):
+        original = getattr(backend, name)
+        monkeypatch.setattr(
+            backend, name, lambda *a, _f=original, _n=name, **k: calls.append(_n) or _f(*a, **k)
+        )
+    get(client, site["report"].url)  # stored
+    calls.clear()
+    response, _html = get(client, site["report"].url)
+    assert response["X-Cache"] == "HIT"
+    assert calls == ["get_many"]  # the generation and the page together
+
+    # Another process publishes a change: this one's remembered generation is stale.
+    site["report"].title = "Informe de gestión 2021, corregido"
+    site["report"].save_revision().publish()
+    response, html = get(client, site["report"].url)
+    assert response["X-Cache"] == "MISS"
+    assert "corregido" in html
