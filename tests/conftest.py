@@ -31,7 +31,8 @@ def _flush_past_the_record_triggers():
     """Transactional tests end by emptying every table; SQLite empties with DELETE, which the
     public record's triggers refuse (registro/triggers.py). Only for that flush, drop them and
     create them again. (PostgreSQL empties with TRUNCATE, which they let through.)"""
-    from django.db.backends.sqlite3.operations import DatabaseOperations
+    # Through the backend's base module: importing operations first is a circular import.
+    from django.db.backends.sqlite3.base import DatabaseOperations
 
     from registro.triggers import create_statements, drop_statements
 
