@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class Event(models.TextChoices):
     PUBLISHED = "published", _("Published")
     REPUBLISHED = "republished", _("Republished")
-    UNPUBLISHED = "unpublished", _("Unpublished")
+    UNPUBLISHED = "unpublished", _("Withdrawn")
     APPROVED = "approved", _("Change approved")
     MADE_PUBLIC = "made_public", _("Became public")
     MADE_PRIVATE = "made_private", _("Became private")

@@ -28,6 +28,14 @@ class EntryFilterForm(forms.Form):
     q = forms.CharField(label=_("Title or address contains"), required=False, max_length=100)
 
 
+def status_labels():
+    """Readable names of the statuses entries record as codes (improvement actions and
+    commitments share them)."""
+    from rendicion.choices import ActionStatus
+
+    return dict(ActionStatus.choices)
+
+
 def entry_json(entry):
     return {**log.leaf_fields(entry), "leaf_hash": entry.leaf_hash}
 
@@ -58,6 +66,10 @@ def entry_list(request):
     )
     paginator = Paginator(entries, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("pagina") or 1)
+    labels = status_labels()
+    for entry in page:
+        status = entry.details.get("status")
+        entry.status_label = labels.get(status, status)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -130,6 +142,8 @@ def inclusion(request):
         ).order_by("sequence")[:100]
     else:
         entries = Entry.objects.filter(sequence=_int_param(request, "entrada"), sequence__lt=size)
+        if not entries:
+            raise Http404
     proofs = [
         {
             "entry": entry_json(entry),
