@@ -60,7 +60,7 @@ class _Fetched:
         self.leaf_hashes = {}
         if recorder.leaf_ranges:
             condition = Q()
-            for start, end in recorder.leaf_ranges:
+            for start, end in _merged(recorder.leaf_ranges):
                 condition |= Q(sequence__gte=start, sequence__lt=end)
             rows = Entry.objects.filter(condition).order_by().values_list("sequence", "leaf_hash")
             self.leaf_hashes = {sequence: bytes.fromhex(value) for sequence, value in rows}
@@ -76,6 +76,17 @@ class _Fetched:
             return [self.leaf_hashes[sequence] for sequence in range(start, end)]
         except KeyError as missing:
             raise TreeError(f"entry {missing} is missing") from None
+
+
+def _merged(ranges):
+    """Adjacent or overlapping ranges as one: a proof asks for many pieces of one block."""
+    merged = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
 
 
 class TreeError(Exception):

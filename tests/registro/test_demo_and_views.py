@@ -70,6 +70,33 @@ class DemoRecordTests(TestCase):
                 self.assertEqual(proof["entry"]["file_size"], document.file_size)
                 verificador.check_inclusion(proof["entry"], proof, head, key)
 
+    def test_the_verifier_script_proves_a_file_and_checks_a_saved_head(self):
+        """The command line, with the portal's answers coming from this test's client."""
+        from unittest import mock
+
+        def get_json(base, path, query=None):
+            response = self.client.get("/" + path, query or {})
+            if response.status_code != 200:
+                raise verificador.VerificationError(f"{path}: {response.status_code}")
+            return response.json()
+
+        def get_bytes(base, path):
+            return self.client.get("/" + path).content
+
+        document = public_documents().order_by("pk").first()
+        saved = Path(self.media_root) / "cabeza-guardada.json"
+        saved.write_text(self.client.get("/registro/cabeza.json").content.decode())
+        with (
+            mock.patch.object(verificador, "_get_json", get_json),
+            mock.patch.object(verificador, "_get_bytes", get_bytes),
+        ):
+            path = str(self.media_root / document.file.name)
+            self.assertEqual(verificador.main(["documento", path, "http://portal/"]), 0)
+            self.assertEqual(verificador.main(["consistencia", str(saved), "http://portal/"]), 0)
+            other = Path(self.media_root) / "otro.pdf"
+            other.write_bytes(b"%PDF-1.4 nunca publicado")
+            self.assertEqual(verificador.main(["documento", str(other), "http://portal/"]), 1)
+
     def test_an_unpublished_file_has_no_proof(self):
         answer = self.client.get(
             "/registro/inclusion.json", {"sha256": hashlib.sha256(b"nunca").hexdigest()}
