@@ -125,6 +125,22 @@ def test_an_approved_indicator_change_appends_one_entry_with_its_measurements():
     ]
 
 
+def test_a_rolled_back_approval_and_file_replacement_append_nothing(cycle):
+    indicator = IndicatorFactory()
+    document = DocumentFactory(content=pdf_bytes("anexo"))
+    ReportFactory(parent=cycle, body=documents_stream(document))
+    before = record_size()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        indicator.name = "Aprobado y deshecho"
+        indicator.save_revision().publish()
+        document.file = ContentFile(pdf_bytes("otro anexo"), name="anexo-2.pdf")
+        document._set_document_file_metadata()
+        document.save()
+        assert [e.event for e in new_entries(before)] == [Event.APPROVED, Event.FILE_REPLACED]
+        raise RuntimeError
+    assert new_entries(before) == []
+
+
 def test_a_rejected_indicator_change_appends_nothing():
     indicator = IndicatorFactory()
     group = Group.objects.create(name="Aprobadores de prueba")
