@@ -299,6 +299,54 @@ def record_document_changes():
         _append_document(Event.MADE_PRIVATE, int(key), title, sha256, size)
 
 
+def record_current_state():
+    """Record what is public and the record does not know yet: pages, indicators and
+    commitments published before the record existed (or written directly, as the demo does),
+    with their actions, answers and documents. For an installation's first run and for the
+    demo; afterwards it finds nothing to add."""
+    from rendicion.models import Commitment
+    from rendicion.visibility import public_indicators, public_pages
+
+    known = {
+        (kind, object_id)
+        for kind, object_id in RecordedState.objects.filter(public=True).values_list(
+            "object_kind", "object_id"
+        )
+    }
+    for page in public_pages().order_by("path").specific():
+        if (ObjectKind.PAGE, str(page.pk)) not in known:
+            log.append(
+                Event.PUBLISHED,
+                ObjectKind.PAGE,
+                page.pk,
+                content=page_content(page),
+                title=page.title,
+                url=_page_url(page),
+                role=str(SYSTEM_ROLE),
+            )
+        _record_improvement_actions(page)
+        _record_answers(page)
+    snippets = [
+        (ObjectKind.INDICATOR, public_indicators().prefetch_related("measurements")),
+        (ObjectKind.COMMITMENT, Commitment.objects.filter(live=True)),
+    ]
+    for kind, objects in snippets:
+        for instance in objects.order_by("pk"):
+            if (kind, str(instance.pk)) in known:
+                continue
+            log.append(
+                Event.APPROVED,
+                kind,
+                instance.pk,
+                content=plain(instance.serializable_data()),
+                title=str(instance),
+                url=_snippet_url(instance),
+                role=str(SYSTEM_ROLE),
+                details=_snippet_details(instance, kind),
+            )
+    record_document_changes()
+
+
 def _append_document(event, pk, title, sha256, size):
     from django.urls import reverse
 

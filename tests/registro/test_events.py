@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 from wagtail.rich_text import RichText
@@ -243,3 +244,22 @@ def test_answering_a_citizen_question_appends_one_entry(cycle):
     encounter.save_revision().publish()
     answered = [e for e in new_entries(before) if e.object_kind == ObjectKind.QUESTION]
     assert [(e.event, e.title) for e in answered] == [(Event.ANSWERED, "¿Cuándo llega el agua?")]
+
+
+# --- What was public before the record -----------------------------------------------------
+
+
+def test_what_was_public_before_the_record_is_recorded_once(cycle):
+    indicator = IndicatorFactory()  # written directly, as the demo and old installs did
+    assert entries(object_kind=ObjectKind.INDICATOR) == []
+    before = record_size()
+    call_command("record_current_state")
+    added = {(e.event, e.object_kind, e.object_id) for e in new_entries(before)}
+    assert (Event.APPROVED, ObjectKind.INDICATOR, str(indicator.pk)) in added
+    # The home page was made by a migration, never published through Wagtail's actions.
+    assert (Event.PUBLISHED, ObjectKind.PAGE, str(home_page().pk)) in added
+    # The cycle was published with the record in place: it is not recorded twice.
+    assert not [e for e in added if e[1] == ObjectKind.PAGE and e[2] == str(cycle.pk)]
+    before = record_size()
+    call_command("record_current_state")
+    assert new_entries(before) == []

@@ -33,9 +33,9 @@ class Command(BaseCommand):
             stats = load(stdout=self.stdout)
             call_command("update_index", **index_options)
             call_command("rebuild_references_index", **index_options)
-            # The public record (docs/record.md): documents made public by the rebuilt
-            # references, in the same transaction as the pages that use them.
-            call_command("record_documents", **index_options)
+            # The public record (docs/record.md): what the demo wrote without publishing it
+            # (indicators, commitments) and documents made public by the rebuilt references.
+            call_command("record_current_state", **index_options)
         # After the commit: the references are complete, so images used by published pages
         # get their public copies (docs/private-media.md).
         call_command("sync_media_privacy", **index_options)
