@@ -49,6 +49,8 @@ urlpatterns = [
     path("", include("health.urls")),
     path("", include("rendicion.media.urls")),
     path("", include(opendata_urls)),
+    # The verifiable public record (docs/record.md).
+    path("", include("registro.urls")),
 ]
 
 if settings.DEBUG:

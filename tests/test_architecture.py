@@ -20,6 +20,7 @@ APPS = [
     "operations",
     "caching",
     "health",
+    "registro",
     "demo",
 ]
 # app (or package) -> top-level packages it must never import
@@ -56,6 +57,8 @@ FORBIDDEN = {
         "importer",
         "operations",
     },
+    # The public record listens to the domain's publications; nothing else.
+    "registro": {"search", "opendata", "api", "home", "demo", "portal", "importer", "caching"},
 }
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "operations",
     "caching",
     "health",
+    "registro",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -403,6 +404,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rendicion@palmira.gov
 
 # load_demo_data creates users with a published password; production refuses it by default.
 ALLOW_DEMO_DATA = env_bool("ALLOW_DEMO_DATA", True)
+
+# The public record (docs/record.md): the Ed25519 key that signs its tree heads (base64, from
+# manage.py record_keygen) and who receives each signed head by e-mail.
+RECORD_SIGNING_KEY = os.environ.get("RECORD_SIGNING_KEY", "")
+RECORD_WITNESS_EMAILS = env_list("RECORD_WITNESS_EMAILS")
+# Without RECORD_SIGNING_KEY, sign with a key derived from SECRET_KEY: development and tests
+# only (their settings turn it on); production signs only with the configured key.
+RECORD_DEVELOPMENT_KEY = False
 
 LOGGING = {
     "version": 1,

@@ -21,3 +21,6 @@ PAGE_CACHE_SECONDS = 0
 
 # The demo site (load_demo_data) exists only in development and tests, never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+
+# The public record signs with a key derived from SECRET_KEY unless RECORD_SIGNING_KEY is set.
+RECORD_DEVELOPMENT_KEY = True

@@ -33,9 +33,14 @@ class Command(BaseCommand):
             stats = load(stdout=self.stdout)
             call_command("update_index", **index_options)
             call_command("rebuild_references_index", **index_options)
+            # The public record (docs/record.md): what the demo wrote without publishing it
+            # (indicators, commitments) and documents made public by the rebuilt references.
+            call_command("record_current_state", **index_options)
         # After the commit: the references are complete, so images used by published pages
         # get their public copies (docs/private-media.md).
         call_command("sync_media_privacy", **index_options)
+        # A first signed tree head, so /registro/ is alive on a fresh demo.
+        call_command("sign_tree_head", **index_options)
 
         if verbosity:
             self.stdout.write(
