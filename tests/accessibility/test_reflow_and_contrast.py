@@ -3,29 +3,8 @@
 (2.1.1)."""
 
 import pytest
-from django.core.management import call_command
-
-from rendicion.models import (
-    AccountabilityCycleIndexPage,
-    DepartmentSectionPage,
-    DialogueEncounterPage,
-    ImprovementPlanPage,
-    PublicHearingPage,
-    ReportPage,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-FIXED_URLS = [
-    "/",
-    "/indicadores/",
-    "/indicadores/220100900/",
-    "/ods/",
-    "/ods/4/",
-    "/buscar/?q=educacion",
-    "/documentos/",
-    "/datos/",
-]
 
 # Elements the audit found overflowing at 200 % text size, and the text inside them.
 ZOOM_COMPONENTS = ".site-footer, .card, .filters, .search-facets, .questions, .agenda"
@@ -41,7 +20,8 @@ OVERFLOWING_TEXT_JS = """(selector) => {
       const hasText = [...el.childNodes].some(
         (n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
       if (!hasText || !el.getClientRects().length) continue;
-      if (el.closest('.visually-hidden, .table-scroll')) continue;
+      // Hidden on purpose until hover or focus; tables scroll in their own region.
+      if (el.closest('.visually-hidden, .sdg-badge__tip, .table-scroll')) continue;
       let container = el.parentElement;
       while (container && container !== component && !isBlock(container)) {
         container = container.parentElement;
@@ -61,29 +41,6 @@ OVERFLOWING_TEXT_JS = """(selector) => {
   }
   return found;
 }"""
-
-
-def demo_urls():
-    """The demo site's pages of each kind the audit covered, after ``load_demo_data``."""
-    urls = list(FIXED_URLS)
-    for model in (
-        AccountabilityCycleIndexPage,
-        DepartmentSectionPage,
-        DialogueEncounterPage,
-        ReportPage,
-        PublicHearingPage,
-        ImprovementPlanPage,
-    ):
-        page = model.objects.live().public().order_by("path").first()
-        assert page is not None, f"the demo has no {model.__name__}"
-        urls.append(page.url)
-    return urls
-
-
-@pytest.fixture
-def demo_site():
-    call_command("load_demo_data", verbosity=0)
-    return demo_urls()
 
 
 def test_no_page_scrolls_sideways_at_320_px(live_server, chromium_browser, demo_site):
@@ -183,3 +140,26 @@ def test_a_table_that_scrolls_shows_it_and_the_measurements_fit_a_phone(
         assert "local" in style[1] and "scroll" in style[1], style
     finally:
         context.close()
+
+
+def test_a_target_badge_shows_its_text_on_focus_and_hover(live_server, browser_page, demo_site):
+    """WCAG 1.4.13 and 2.4.6: "4.1" alone says little; its text shows on focus and hover,
+    inside the screen, and is part of the badge's name."""
+    page = browser_page
+    page.goto(live_server.url + "/indicadores/?ods=4")
+    badge = page.locator(".card .sdg-badge--tip").first
+    tip = badge.locator(".sdg-badge__tip")
+    assert tip.bounding_box()["width"] <= 1  # hidden until asked for
+    badge.focus()
+    shown = tip.bounding_box()
+    assert shown["width"] > 100 and shown["height"] > 10
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 390
+    text = tip.inner_text()
+    assert len(text) > 20
+    page.mouse.move(0, 0)
+    badge.evaluate("(el) => el.blur()")
+    assert tip.bounding_box()["width"] <= 1
+    badge.hover()
+    assert tip.bounding_box()["width"] > 100
+    code = badge.evaluate("(el) => el.firstChild.textContent")
+    assert badge.evaluate("(el) => el.textContent").startswith(f"{code}: ")
