@@ -63,6 +63,7 @@ def test_no_page_scrolls_sideways_at_320_px(live_server, chromium_browser, demo_
 
 def test_text_at_200_percent_stays_inside_its_box(live_server, chromium_browser, demo_site):
     overflowing = {}
+    checked = set()
     # A phone, the width where the multi-column layouts start, and a desktop.
     for width in (375, 640, 1280):
         context = chromium_browser.new_context(
@@ -77,8 +78,15 @@ def test_text_at_200_percent_stays_inside_its_box(live_server, chromium_browser,
                 found = page.evaluate(OVERFLOWING_TEXT_JS, ZOOM_COMPONENTS)
                 if found:
                     overflowing[f"{width} px {url}"] = found
+                checked |= {
+                    selector.strip()
+                    for selector in ZOOM_COMPONENTS.split(",")
+                    if page.locator(selector.strip()).count()
+                }
         finally:
             context.close()
+    # Every component of the audit was on some page, so none passed by being absent.
+    assert checked == {selector.strip() for selector in ZOOM_COMPONENTS.split(",")}
     assert not overflowing, f"text sticking out of its box at 200 %: {overflowing}"
 
 
