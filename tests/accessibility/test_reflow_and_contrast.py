@@ -134,6 +134,7 @@ def test_a_table_that_scrolls_shows_it_and_the_measurements_fit_a_phone(
         source = region.locator("th", has_text="Fuente").bounding_box()
         box = region.bounding_box()
         assert source["x"] + source["width"] <= box["x"] + box["width"] + 1
+        assert not region.locator(".table-scroll__hint").is_visible()  # nothing to scroll
 
         # The pandas recipe is wider than a phone: its region shows a shadow at the edge where
         # the rest hides, drawn by gradients that stay put while the content scrolls.
@@ -148,6 +149,23 @@ def test_a_table_that_scrolls_shows_it_and_the_measurements_fit_a_phone(
         assert "local" in style[1] and "scroll" in style[1], style
     finally:
         context.close()
+
+    # Between phone and desktop the actions table (stacked on a phone) is wider than the
+    # screen: it says so in words, and no longer once the window is wide enough.
+    plan = next(url for url in demo_site if "plan-de-mejora" in url)
+    for width, scrolls in ((680, True), (1280, False)):
+        context = chromium_browser.new_context(
+            locale="es-CO", viewport={"width": width, "height": 800}
+        )
+        page = context.new_page()
+        try:
+            page.goto(live_server.url + plan)
+            actions = page.locator(".table-scroll[aria-labelledby=acciones-title]")
+            assert actions.evaluate("(el) => el.scrollWidth > el.clientWidth") is scrolls
+            hint = actions.get_by_text("Desliza para ver más columnas")
+            assert hint.is_visible() is scrolls, width
+        finally:
+            context.close()
 
 
 def test_a_target_badge_shows_its_text_on_focus_and_hover(live_server, browser_page, demo_site):
