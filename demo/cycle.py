@@ -495,7 +495,24 @@ HEARING = {
     "place": "Auditorio del Centro Administrativo Municipal de Palmira (CAMP)",
     "address": "Calle 30 # 29-39, Palmira, Valle del Cauca",
     "livestream_url": "https://www.facebook.com/AlcaldiaDePalmira/live",
-    "video_url": "",
+    # The hearing is over: the page shows this recording, with its captions and transcript.
+    "video_url": "https://www.facebook.com/AlcaldiaDePalmira/videos/audiencia-publica-2021",
+    "recording_has_captions": True,
+    "transcript": (
+        "<h3>Instalación y metodología</h3>"
+        "<p><b>Secretaría de Participación Comunitaria:</b> Buenos días. Damos inicio a la "
+        "audiencia pública participativa de rendición de cuentas 2021. Cada intervención "
+        "inscrita tendrá tres minutos, y las preguntas recibidas en la transmisión se "
+        "leerán al final.</p>"
+        "<h3>Temas estratégicos</h3>"
+        "<p><b>Alcalde de Palmira:</b> En 2021 formamos a 400 docentes en competencias "
+        "digitales, llevamos la brigada de salud al corregimiento de Rozo y mejoramos "
+        "4,2 kilómetros de vías rurales.</p>"
+        "<h3>Preguntas de la ciudadanía</h3>"
+        "<p><b>Junta de Acción Comunal de Rozo:</b> ¿Cuándo empieza el mercado campesino?</p>"
+        "<p><b>Secretaría de Desarrollo Económico:</b> No conseguimos el espacio en 2021; "
+        "lo reprogramamos para la vigencia 2022.</p>"
+    ),
     "summary": "El Alcalde presentó los temas estratégicos de la gestión 2021 y la "
     "administración respondió las preguntas inscritas por la ciudadanía y las "
     "recibidas en la transmisión.",

@@ -404,6 +404,8 @@ def load_hearing(cycle, refs, stats):
         address=spec["address"],
         livestream_url=spec["livestream_url"],
         video_url=spec["video_url"],
+        recording_has_captions=spec["recording_has_captions"],
+        transcript=spec["transcript"],
         summary=spec["summary"],
         agenda=stream("hearing:agenda", [("item", item) for item in spec["agenda"]]),
         documents=stream("hearing:documents", refs.document_blocks(spec["documents"])),

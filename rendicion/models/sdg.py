@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from rendicion import contrast
 from rendicion.models.index_pages import SdgIndexPage
 
 
@@ -69,6 +70,17 @@ class SdgGoal(index.Indexed, models.Model):
 
     def __str__(self):
         return f"ODS {self.number}. {self.short_title}"
+
+    @property
+    def text_background(self):
+        """The colour to set text on: the official one, darkened only if neither black nor
+        white text would reach 4.5:1 on it (WCAG 1.4.3)."""
+        return contrast.text_background(self.colour)
+
+    @property
+    def text_colour(self):
+        """Black or white, for text on ``text_background``."""
+        return contrast.text_colour_on(self.text_background)
 
     def get_url(self, request=None):
         """The goal's page (/ods/4/) under the SDG index; None when there is no index. With

@@ -5,17 +5,15 @@ Everything here is cheap on purpose: page listings call these once per row, so n
 touch the database.
 """
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import dateformat
 from django.utils.formats import number_format
 
-register = template.Library()
+from rendicion import contrast
 
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-NEUTRAL_COLOUR = "#5f6b66"
+register = template.Library()
 
 
 # --- Numbers -------------------------------------------------------------------------------
@@ -121,26 +119,20 @@ def short_time(value):
 @register.filter
 def safe_colour(value):
     """The colour if it is a #RRGGBB value, else a neutral grey: never raw text in a style."""
-    value = (value or "").strip()
-    return value if HEX_COLOUR.match(value) else NEUTRAL_COLOUR
-
-
-def _luminance(hex_colour):
-    channels = []
-    for i in (1, 3, 5):
-        c = int(hex_colour[i : i + 2], 16) / 255
-        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
-    r, g, b = channels
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return contrast.safe_colour(value)
 
 
 @register.filter
 def on_colour(value):
-    """Black or white, whichever contrasts more with the background colour ``value``."""
-    lum = _luminance(safe_colour(value))
-    contrast_white = 1.05 / (lum + 0.05)
-    contrast_black = (lum + 0.05) / 0.05
-    return "#ffffff" if contrast_white >= contrast_black else "#111111"
+    """Black or white text for the background colour ``value``, as ``text_background``
+    adjusts it: at least 4.5:1 (WCAG 1.4.3)."""
+    return contrast.text_colour_on(contrast.text_background(value))
+
+
+@register.filter
+def text_background(value):
+    """``value``, darkened if neither black nor white text on it would reach 4.5:1."""
+    return contrast.text_background(value)
 
 
 # --- Blocks --------------------------------------------------------------------------------

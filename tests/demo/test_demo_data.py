@@ -311,6 +311,10 @@ class DemoDataTests(TestCase):
         self.assertTrue(models.Commitment.objects.filter(origin_page=hearing).exists())
         self.assertTrue(hearing.agenda)
         self.assertTrue(hearing.livestream_url)
+        # The 2021 hearing is over: its recording shows, with captions and a transcript.
+        self.assertTrue(hearing.is_over)
+        self.assertTrue(hearing.shows_recording)
+        self.assertTrue(hearing.recording_has_captions and hearing.has_transcript)
 
     def test_reports(self):
         kinds = set(models.ReportPage.objects.values_list("kind", flat=True))
