@@ -3,10 +3,14 @@ with the page cache in Redis, and through Varnish (docs/caching.md).
 
     python bench/cache_bench.py            # needs Redis at 127.0.0.1:6379, wrk and varnishd
     BENCH_SECONDS=10 python bench/cache_bench.py
+    CACHE_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/cache_bench \
+        CACHE_BENCH_LARGE=1 python bench/cache_bench.py   # the large site on PostgreSQL
 
-Production settings on a throwaway SQLite database with the demo site; wrk on this machine
-shares its cores with the server, so the figures are a floor. Prints, per page and mode,
-requests per second and p50/p99 latency at 1 and 8 connections.
+Production settings on a throwaway database (SQLite by default; a PostgreSQL database named by
+``CACHE_BENCH_DATABASE_URL`` is dropped and created) with the demo site, and with
+``CACHE_BENCH_LARGE=1`` the large site of ``corpus.py`` too. wrk on this machine shares its
+cores with the server, so the figures are a floor. Prints, per page and mode, requests per
+second and p50/p99 latency at 1 and 8 connections.
 """
 
 import os
@@ -21,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from throwaway_database import fresh_database  # noqa: E402 - bench/, this folder
 
 from caching.testing import free_port, running_varnish, wait_for_port  # noqa: E402 - the path
 
@@ -37,8 +43,12 @@ PAGES = {
     "SDG goal": "/ods/4/",
     "documents": "/documentos/",
     "open data": "/datos/",
+    "search": "/buscar/?q=educacion",
     "API pages": "/api/v2/pages/",
+    "API indicators": "/api/datos/v1/indicadores/",
 }
+DATABASE_URL = os.environ.get("CACHE_BENCH_DATABASE_URL", "")
+LARGE = os.environ.get("CACHE_BENCH_LARGE", "") == "1"
 
 
 def manage(env, *args):
@@ -128,7 +138,7 @@ def main():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "ALLOW_DEMO_DATA": "true",
-        "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
+        "DATABASE_URL": fresh_database(DATABASE_URL or f"sqlite:///{folder / 'bench.sqlite3'}"),
         "MEDIA_ROOT": str(folder / "media"),
         "STATIC_ROOT": str(folder / "static"),
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
@@ -136,7 +146,12 @@ def main():
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
     }
     manage(env, "migrate", "--noinput")
-    manage(env, "load_demo_data")
+    if LARGE:
+        subprocess.run(  # noqa: S603 - our own script
+            [PYTHON, str(ROOT / "bench" / "build_large_site.py")], cwd=ROOT, env=env, check=True
+        )
+    else:
+        manage(env, "load_demo_data")
     manage(env, "collectstatic", "--noinput")
     PAGES["encounter"], PAGES["indicator"] = demo_urls(env)
     modes = [

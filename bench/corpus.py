@@ -3,9 +3,10 @@ reports and improvement plans, indicators with SDG targets and measurements, and
 cited by the reports (so they are public). Deterministic (seeded), built in bulk where the
 models allow it; the caller indexes it for search if it needs to.
 
-Used by ``search_bench.py`` (5,000 pages, 2,000 indicators, 1,000 documents) and
-``page_bench.py`` (the issue's large site: 3,000 indicators with 3 measurements each, on top
-of the demo site).
+Used by ``search_bench.py`` (5,000 pages, 2,000 indicators, 1,000 documents), and as
+``build_large_site()`` (the demo site plus 5,000 pages, 3,000 indicators with 3 measurements
+each, 1,000 documents) by ``page_bench.py`` and ``cache_bench.py`` (``CACHE_BENCH_LARGE=1``,
+through ``build_large_site.py``).
 """
 
 import random
@@ -212,3 +213,35 @@ def build_site(
     for report in reports:
         ReferenceIndex.create_or_update_for_object(report)
     return built, len(indicator_rows), len(document_rows)
+
+
+LARGE_SITE_YEARS = (2016, 2017, 2018, 2019, 2020)  # before the demo's 2021, the current one
+
+
+def build_large_site(scale=1.0):
+    """The demo site plus the large synthetic site, indexed for search; returns the counts."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    # Indexed once at the end, as a bulk load would; the portal updates on every save.
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    auto_update, backend["AUTO_UPDATE"] = backend.get("AUTO_UPDATE", True), False
+    call_command("load_demo_data", verbosity=0)
+    with disable_reference_index_auto_update(), transaction.atomic():
+        counts = build_site(
+            pages=int(5000 * scale),
+            indicators=int(3000 * scale),
+            documents=int(1000 * scale),
+            years=LARGE_SITE_YEARS,
+            measurements=3,
+            departments=list(models.Department.objects.order_by("pk")[:8]),
+            cited_indicators=3,
+        )
+    backend["AUTO_UPDATE"] = auto_update
+    call_command("update_index", verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics, as autovacuum keeps them
+    return counts

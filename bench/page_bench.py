@@ -27,7 +27,6 @@ from throwaway_database import run_in_throwaway_database  # noqa: E402 - after t
 
 REPEAT = int(os.environ.get("PAGE_BENCH_REPEAT", "20"))
 SCALE = float(os.environ.get("PAGE_BENCH_SCALE", "1"))
-YEARS = (2016, 2017, 2018, 2019, 2020)  # before the demo's 2021, which stays the current one
 TARGET_MS, TARGET_KB = 60, 150
 
 
@@ -62,34 +61,15 @@ def addresses():
 
 
 def measure(_folder):
-    from corpus import build_site
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection, transaction
+    from corpus import build_large_site
+    from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from wagtail.signal_handlers import disable_reference_index_auto_update
 
     from portal.gc_tuning import freeze_after_first_request
-    from rendicion.models import Department
 
-    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
     started = time.perf_counter()
-    call_command("load_demo_data", verbosity=0)
-    with disable_reference_index_auto_update(), transaction.atomic():
-        counts = build_site(
-            pages=int(5000 * SCALE),
-            indicators=int(3000 * SCALE),
-            documents=int(1000 * SCALE),
-            years=YEARS,
-            measurements=3,
-            departments=list(Department.objects.order_by("pk")[:8]),
-            cited_indicators=3,
-        )
-    call_command("update_index", verbosity=0)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    counts = build_large_site(SCALE)
     print(
         f"Page benchmark on {connection.vendor}: the demo site and {counts[0]} pages, "
         f"{counts[1]} indicators, {counts[2]} documents more; built in "

@@ -28,18 +28,7 @@ PAGES, INDICATORS, DOCUMENTS = int(5000 * SCALE), int(2000 * SCALE), int(1000 * 
 YEARS = (2019, 2020, 2021, 2022, 2023)
 
 
-def fresh_database(url):
-    """Delete the SQLite file or drop and create the PostgreSQL database."""
-    if url.startswith("sqlite:"):
-        Path(url.split("sqlite:///", 1)[1]).unlink(missing_ok=True)
-        return
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
+from throwaway_database import fresh_database  # noqa: E402 - bench/, this folder
 
 fresh_database(DATABASE_URL)
 os.environ["DATABASE_URL"] = DATABASE_URL

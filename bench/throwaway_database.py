@@ -9,6 +9,21 @@ import tempfile
 from pathlib import Path
 
 
+def fresh_database(url):
+    """Delete the SQLite file or drop and create the PostgreSQL database of ``url``; returns
+    ``url``."""
+    if url.startswith("sqlite:"):
+        Path(url.split("sqlite:///", 1)[1]).unlink(missing_ok=True)
+        return url
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
 def run_in_throwaway_database(run):
     """Set Django up, create the test database, call ``run(folder)``, then drop it."""
     import django

@@ -113,7 +113,7 @@ def test_data_package_validates_against_the_served_csvs(client, data, tmp_path):
 def shown_recipes(client, language):
     page = client.get(reverse("opendata_index")).content.decode()
     dt = {"pandas": "Python (pandas)", "r": "R"}[language]
-    pattern = rf"<dt>{re.escape(dt)}</dt>\s*<dd><div[^>]*><pre[^>]*>(.*?)</pre>"
+    pattern = rf"<dt[^>]*>{re.escape(dt)}</dt>\s*<dd><div[^>]*><pre[^>]*>(.*?)</pre>"
     return [html.unescape(line) for line in re.findall(pattern, page)]
 
 
@@ -147,7 +147,7 @@ def test_pandas_reads_each_csv_with_the_line_shown_on_the_page(client, data):
 
 def test_pandas_reads_the_ods_file_with_the_line_shown_on_the_page(client, data):
     page = client.get(reverse("opendata_index")).content.decode()
-    pattern = r"<dt>Python \(pandas\)[^<]*ODS[^<]*</dt>\s*<dd><div[^>]*><pre[^>]*>(.*?)</pre>"
+    pattern = r"<dt[^>]*>Python \(pandas\)[^<]*ODS[^<]*</dt>\s*<dd><div[^>]*><pre[^>]*>(.*?)</pre>"
     (recipe,) = [html.unescape(line) for line in re.findall(pattern, page)]
     url = re.search(r'pd\.read_excel\("([^"]+)"', recipe).group(1)
     assert url == "http://testserver/datos/indicadores.ods"
