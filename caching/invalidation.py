@@ -70,6 +70,21 @@ def generation():
     return value
 
 
+def kept_until_next_change(name, build, seconds=60 * 60):
+    """``build()``'s value, kept in the cache until the next public change moves the generation:
+    for small facts many requests read (the hidden branches of the page tree, the cycles' and
+    sections' paths). Inside a transaction it is built afresh and not kept: a transaction may
+    read its own uncommitted writes, and a rollback does not move the generation."""
+    if transaction.get_connection().in_atomic_block:
+        return build()
+    key = f"{name}:{generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
 def empty_page_cache():
     """Make every cached page unreachable, now."""
     try:

@@ -32,7 +32,14 @@ def hidden_branches():
     """Paths of the pages whose whole branch is hidden from the public: pages with a view
     restriction, and unpublished pages that have children. A short list, read in one query;
     the prefix filters it gives use the path index, where a correlated subquery per page
-    would not (SQLite plans those badly on a large tree)."""
+    would not (SQLite plans those badly on a large tree). Kept in the cache until the next
+    public change (every write to a page or a restriction is one, docs/caching.md)."""
+    from caching.invalidation import kept_until_next_change
+
+    return kept_until_next_change("hidden-branches", _read_hidden_branches)
+
+
+def _read_hidden_branches():
     restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
     unpublished = (
         Page.objects.filter(live=False, depth__gt=1, numchild__gt=0)

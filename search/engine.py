@@ -23,6 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from caching.invalidation import kept_until_next_change
 from rendicion.models import (
     AccountabilityCycleIndexPage,
     DepartmentSectionPage,
@@ -121,12 +122,21 @@ class Outcome:
         return list(dict.fromkeys([*self.stems, *(s for v in self.variant_stems for s in v)]))
 
 
+def _cycle_and_section_paths():
+    return (
+        dict(AccountabilityCycleIndexPage.objects.values_list("path", "year")),
+        dict(DepartmentSectionPage.objects.values_list("path", "department_id")),
+    )
+
+
 class PageFacts:
-    """Vigencia and department of pages, from their paths: two small queries per request."""
+    """Vigencia and department of pages, from their paths: the cycles' and sections' paths,
+    kept until the next public change."""
 
     def __init__(self):
-        self.cycles = dict(AccountabilityCycleIndexPage.objects.values_list("path", "year"))
-        self.sections = dict(DepartmentSectionPage.objects.values_list("path", "department_id"))
+        self.cycles, self.sections = kept_until_next_change(
+            "search-cycle-section-paths", _cycle_and_section_paths
+        )
         self.steplen = Page.steplen
 
     def _ancestors(self, path):
