@@ -27,6 +27,13 @@ export STATIC_ROOT="${STATIC_ROOT:-$PWD/static_collected}"
 export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/media-serve}"
 export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 export SERVE_DEMO="${SERVE_DEMO:-1}"
+# The public record signs its tree heads with this key (docs/record.md); a real installation
+# keeps its own as a secret. Here, without one, a key for this run only.
+if [ -z "${RECORD_SIGNING_KEY:-}" ]; then
+  RECORD_SIGNING_KEY="$("$PY" -c 'import sys; sys.path.insert(0, "."); from registro.signing import generate_key; print(generate_key())')"
+  export RECORD_SIGNING_KEY
+  RECORD_KEY_NOTE="(a key for this run only)"
+fi
 export ALLOW_DEMO_DATA=$([ "$SERVE_DEMO" = 1 ] && echo true || echo false)
 
 echo "Production settings, local values:"
@@ -36,6 +43,7 @@ for name in DJANGO_SETTINGS_MODULE DATABASE_URL DATABASE_REPLICA_URL REDIS_URL S
     GUNICORN_THREADS GUNICORN_WORKER_CLASS; do
   printf '  %-24s %s\n' "$name" "${!name:-(unset)}"
 done
+printf '  %-24s %s\n' RECORD_SIGNING_KEY "${RECORD_KEY_NOTE:-(set)}"
 
 "$PY" deploy/create_database.py "$DATABASE_URL"
 "$PY" manage.py migrate --noinput

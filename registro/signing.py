@@ -51,6 +51,15 @@ def private_key():
     )
 
 
+def can_sign():
+    """Whether a signing key is available (configured, or the development one)."""
+    try:
+        private_key()
+    except ImproperlyConfigured:
+        return False
+    return True
+
+
 def public_key_pem(key=None):
     key = key or private_key()
     return key.public_key().public_bytes(

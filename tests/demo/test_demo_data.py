@@ -485,3 +485,15 @@ def test_refused_where_demo_data_is_not_allowed(settings):
         call_command("load_demo_data")
     assert not Department.objects.exists()
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.mark.django_db
+def test_a_demonstration_server_without_a_signing_key_loads_and_signs_nothing(settings):
+    from registro.models import Entry, TreeHead
+
+    settings.RECORD_SIGNING_KEY = ""
+    settings.RECORD_DEVELOPMENT_KEY = False  # as on production settings
+    output = run_command()
+    assert "sin RECORD_SIGNING_KEY no se firmó" in output
+    assert not TreeHead.objects.exists()
+    assert Entry.objects.exists()  # the history is recorded all the same

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.loader import load
+from registro.signing import can_sign
 
 
 class Command(BaseCommand):
@@ -39,8 +40,17 @@ class Command(BaseCommand):
         # After the commit: the references are complete, so images used by published pages
         # get their public copies (docs/private-media.md).
         call_command("sync_media_privacy", **index_options)
-        # A first signed tree head, so /registro/ is alive on a fresh demo.
-        call_command("sign_tree_head", **index_options)
+        # A first signed tree head, so /registro/ is alive on a fresh demo. A demonstration
+        # server on production settings signs only with its configured key.
+        if can_sign():
+            call_command("sign_tree_head", **index_options)
+        elif verbosity:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Registro público: sin RECORD_SIGNING_KEY no se firmó la cabeza del árbol "
+                    "(manage.py record_keygen; docs/record.md)."
+                )
+            )
 
         if verbosity:
             self.stdout.write(
