@@ -30,7 +30,7 @@ export SERVE_DEMO="${SERVE_DEMO:-1}"
 # The public record signs its tree heads with this key (docs/record.md); a real installation
 # keeps its own as a secret. Here, without one, a key for this run only.
 if [ -z "${RECORD_SIGNING_KEY:-}" ]; then
-  RECORD_SIGNING_KEY="$("$PY" -c 'import sys; sys.path.insert(0, "."); from registro.signing import generate_key; print(generate_key())')"
+  RECORD_SIGNING_KEY="$("$PY" manage.py record_keygen)"
   export RECORD_SIGNING_KEY
   RECORD_KEY_NOTE="(a key for this run only)"
 fi

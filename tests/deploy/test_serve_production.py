@@ -118,6 +118,8 @@ def test_serve_production_boots_gunicorn_on_postgresql_and_redis(
     printed = log.read_text()
     assert "portal.settings.production" in printed
     assert f"127.0.0.1:{port}" in printed
+    # No key in the environment: one made for this run, and never printed.
+    assert "RECORD_SIGNING_KEY        (a key for this run only)" in printed
     assert "Using worker: gthread" in printed
 
 
