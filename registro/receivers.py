@@ -116,33 +116,29 @@ def page_was_published(sender, instance, **kwargs):
         elif state.content_sha256 != log.content_hash(content):
             event = Event.REPUBLISHED
         if event:
-            log.append(
-                event,
-                ObjectKind.PAGE,
-                page.pk,
-                content=content,
-                title=page.title,
-                url=_page_url(page),
-                role=approver_role(page),
-            )
+            _append_page(event, page, approver_role(page), content)
         _record_improvement_actions(page)
         _record_answers(page)
     record_document_changes()
+
+
+def _append_page(event, page, role, content=None):
+    log.append(
+        event,
+        ObjectKind.PAGE,
+        page.pk,
+        content=page_content(page) if content is None else content,
+        title=page.title,
+        url=_page_url(page),
+        role=role,
+    )
 
 
 def page_was_unpublished(sender, instance, **kwargs):
     page = instance
     state = log.recorded_state(ObjectKind.PAGE, page.pk)
     if state is not None and state.public:
-        log.append(
-            Event.UNPUBLISHED,
-            ObjectKind.PAGE,
-            page.pk,
-            content=page_content(page),
-            title=page.title,
-            url=_page_url(page),
-            role=approver_role(page),
-        )
+        _append_page(Event.UNPUBLISHED, page, approver_role(page))
     record_document_changes()
 
 
@@ -315,15 +311,7 @@ def record_current_state():
     }
     for page in public_pages().order_by("path").specific():
         if (ObjectKind.PAGE, str(page.pk)) not in known:
-            log.append(
-                Event.PUBLISHED,
-                ObjectKind.PAGE,
-                page.pk,
-                content=page_content(page),
-                title=page.title,
-                url=_page_url(page),
-                role=str(SYSTEM_ROLE),
-            )
+            _append_page(Event.PUBLISHED, page, str(SYSTEM_ROLE))
         _record_improvement_actions(page)
         _record_answers(page)
     snippets = [
