@@ -225,6 +225,21 @@ def _snippet_url(instance):
         return ""
 
 
+def _append_snippet(event, kind, instance, role, content=None):
+    """An indicator's or commitment's entry; an approval carries its values (measurements or
+    status), an unpublication only what was withdrawn."""
+    log.append(
+        event,
+        kind,
+        instance.pk,
+        content=plain(instance.serializable_data()) if content is None else content,
+        title=str(instance),
+        url=_snippet_url(instance),
+        role=role,
+        details=_snippet_details(instance, kind) if event == Event.APPROVED else None,
+    )
+
+
 def snippet_was_published(sender, instance, **kwargs):
     kind = _snippet_kind(instance)
     if kind is None:
@@ -232,16 +247,7 @@ def snippet_was_published(sender, instance, **kwargs):
     content = plain(instance.serializable_data())
     state = log.recorded_state(kind, instance.pk)
     if state is None or not state.public or state.content_sha256 != log.content_hash(content):
-        log.append(
-            Event.APPROVED,
-            kind,
-            instance.pk,
-            content=content,
-            title=str(instance),
-            url=_snippet_url(instance),
-            role=approver_role(instance),
-            details=_snippet_details(instance, kind),
-        )
+        _append_snippet(Event.APPROVED, kind, instance, approver_role(instance), content)
     if kind == ObjectKind.COMMITMENT:
         record_document_changes()  # its evidence may have become public
 
@@ -252,15 +258,7 @@ def snippet_was_unpublished(sender, instance, **kwargs):
         return
     state = log.recorded_state(kind, instance.pk)
     if state is not None and state.public:
-        log.append(
-            Event.UNPUBLISHED,
-            kind,
-            instance.pk,
-            content=plain(instance.serializable_data()),
-            title=str(instance),
-            url=_snippet_url(instance),
-            role=approver_role(instance),
-        )
+        _append_snippet(Event.UNPUBLISHED, kind, instance, approver_role(instance))
     if kind == ObjectKind.COMMITMENT:
         record_document_changes()
 
@@ -322,16 +320,7 @@ def record_current_state():
         for instance in objects.order_by("pk"):
             if (kind, str(instance.pk)) in known:
                 continue
-            log.append(
-                Event.APPROVED,
-                kind,
-                instance.pk,
-                content=plain(instance.serializable_data()),
-                title=str(instance),
-                url=_snippet_url(instance),
-                role=str(SYSTEM_ROLE),
-                details=_snippet_details(instance, kind),
-            )
+            _append_snippet(Event.APPROVED, kind, instance, str(SYSTEM_ROLE))
     record_document_changes()
 
 

@@ -129,12 +129,6 @@ def on_colour(value):
     return contrast.text_colour_on(contrast.text_background(value))
 
 
-@register.filter
-def text_background(value):
-    """``value``, darkened if neither black nor white text on it would reach 4.5:1."""
-    return contrast.text_background(value)
-
-
 # --- Blocks --------------------------------------------------------------------------------
 
 
