@@ -8,10 +8,10 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
-TEMPLATE_DIRS := templates importer/templates accounts/templates health/templates
+TEMPLATE_DIRS := templates importer/templates accounts/templates health/templates participa/templates encuestas/templates inscripciones/templates
 
 .PHONY: help run test install install-dev migrate demo serve lint format messages \
-	messages-check bench bench-search backup restore clean serve-production
+	messages-check bench bench-search backup restore clean serve-production screenshots
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -75,6 +75,9 @@ messages-check: ## Fail if the compiled catalog is not the source catalog compil
 	cmp -s /tmp/rendicion-django.mo locale/es/LC_MESSAGES/django.mo || { \
 		echo "locale/es/LC_MESSAGES/django.mo is stale: run 'make messages' and commit it"; \
 		exit 1; }
+
+screenshots: install-dev ## PNGs of the public page types at 375 and 1280 px in screenshots/ (Chromium)
+	$(PY) tests/tools/screenshots.py
 
 bench: install-dev ## Run every benchmark under bench/ (prints figures)
 	$(PY) bench/run_all.py

@@ -51,6 +51,7 @@ def addresses():
         "report": report.url,
         "indicators ?ods=4": "/indicadores/?ods=4",
         "indicator": f"/indicadores/{indicator.slug}/",
+        "SDG index": "/ods/",
         "SDG goal 4": "/ods/4/",
         "documents": "/documentos/",
         "open data": "/datos/",

@@ -30,6 +30,12 @@ IGNORED_MODELS = {
     "wagtailsearchpromotions.query",
     "wagtailsearchpromotions.querydailyhits",
     "search.unansweredsearch",
+    # Citizens' questions: a new one is not public; the model sends public_content_changed
+    # itself when a save changes what a page shows (participa/models.py).
+    "participa.question",
+    # Registrations to events: citizens write them; the event pages show only what their
+    # published options say (inscripciones/, docs/participation.md).
+    "inscripciones.registration",
     # Made on first view: image renditions and embeds (the page that shows them is what
     # changes when they do).
     "rendicion.portalrendition",

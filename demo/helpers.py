@@ -19,7 +19,13 @@ from wagtail.models import Page
 BLOCK_ID_NAMESPACE = uuid.UUID("5b0f3c2e-6d1a-4e55-9a7e-2f1d0c4b8a21")
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-FEMININE_LABELS = {"Configuración del portal", "Dependencias", "Páginas", "Páginas en revisión"}
+FEMININE_LABELS = {
+    "Configuración del portal",
+    "Dependencias",
+    "Páginas",
+    "Páginas en revisión",
+    "Respuestas a encuestas",
+}
 
 
 class Stats:

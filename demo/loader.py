@@ -17,7 +17,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Site
 
 from demo import cycle as cycle_data
+from demo.current_cycle import load_current_cycle, upcoming_event_pages
 from demo.documents import DOCUMENTS
+from demo.editorial_state import ensure_changes_requested
+from demo.govco import load_govco
 from demo.helpers import (
     CREATED,
     UNCHANGED,
@@ -36,7 +39,10 @@ from demo.moderation import (
 )
 from demo.organisation import DEPARTMENT_ALIASES, DEPARTMENTS, HOME_PAGE, PORTAL_SETTINGS
 from demo.pdf import build_pdf
+from demo.questions import load_questions
+from demo.registrations import load_registrations
 from demo.stakeholders import STAKEHOLDER_GROUPS
+from demo.surveys import load_surveys
 from demo.users import ensure_demo_users, leave_stock_groups
 from home.models import HomePage
 from rendicion.editorial.roles import setup_roles
@@ -124,6 +130,15 @@ def load(stdout=None):
     ensure_demo_users(stats, stdout)
     ensure_pending_submission(sections, refs, stats, _datetime)
     ensure_pending_indicator_change(stats)
+    ensure_changes_requested(stats)
+    current_cycle = load_current_cycle(home, stats)
+    load_questions(current_cycle, stats)
+    # After the current cycle: the menus link the newest vigencia and its hearing, so a second
+    # run finds them where the first left them.
+    load_govco(site, home, stats)
+    # Registration opens on the current cycle's events ahead (demo/current_cycle.py).
+    load_registrations(upcoming_event_pages(), stats)
+    load_surveys(stats)
     return stats
 
 

@@ -28,6 +28,7 @@ class HomePage(Page):
         "rendicion.AccountabilityCycleIndexPage",
         "rendicion.IndicatorIndexPage",
         "rendicion.SdgIndexPage",
+        "govco.PolicyPage",
     ]
     max_count = 1
 

@@ -216,35 +216,103 @@ def _indicator_url(indicator, request):
     return url or ""
 
 
-def indicator_rows(request=None):
-    """The rows of the JSON, keyed by ``INDICATOR_FIELDS``."""
-    rows = []
-    for indicator in public_indicator_queryset():
-        latest = indicator.latest_measurement
-        progress = indicator.progress
-        url = _indicator_url(indicator, request)
-        rows.append(
-            {
-                "codigo": indicator.code,
-                "nombre": indicator.name,
-                "tipo": str(indicator.get_kind_display()),
-                "unidad": indicator.unit,
-                "sentido": str(indicator.get_direction_display()),
-                "linea_base": indicator.baseline_value,
-                "linea_base_texto": indicator.baseline_text,
-                "meta": indicator.target_value,
-                "meta_texto": indicator.target_text,
-                "ultima_medicion": latest.value if latest else None,
-                "periodo": latest.period if latest else "",
-                "fecha_corte": latest.date if latest else None,
-                "avance_porcentaje": progress.percent,
-                "estado_avance": str(progress.status_label),
-                "dependencia": indicator.department.name,
-                "metas_ods": [target.code for target in indicator.sdg_targets.all()],
-                "url": url or "",
-            }
-        )
-    return rows
+def indicator_rows(request=None, indicators=None):
+    """The rows of the JSON, keyed by ``INDICATOR_FIELDS``: of every public indicator, or of
+    ``indicators`` (a queryset of them, already restricted to public ones)."""
+    indicators = public_indicator_queryset() if indicators is None else indicators
+    return [indicator_row(indicator, request) for indicator in indicators]
+
+
+def indicator_row(indicator, request=None):
+    """One indicator's row of the JSON, keyed by ``INDICATOR_FIELDS``."""
+    latest = indicator.latest_measurement
+    progress = indicator.progress
+    url = _indicator_url(indicator, request)
+    return {
+        "codigo": indicator.code,
+        "nombre": indicator.name,
+        "tipo": str(indicator.get_kind_display()),
+        "unidad": indicator.unit,
+        "sentido": str(indicator.get_direction_display()),
+        "linea_base": indicator.baseline_value,
+        "linea_base_texto": indicator.baseline_text,
+        "meta": indicator.target_value,
+        "meta_texto": indicator.target_text,
+        "ultima_medicion": latest.value if latest else None,
+        "periodo": latest.period if latest else "",
+        "fecha_corte": latest.date if latest else None,
+        "avance_porcentaje": progress.percent,
+        "estado_avance": str(progress.status_label),
+        "dependencia": indicator.department.name,
+        "metas_ods": [target.code for target in indicator.sdg_targets.all()],
+        "url": url or "",
+    }
+
+
+# One indicator's file, /datos/indicadores/<code>.json: its row above, with every
+# measurement and every year's target (docs/open-data.md, "One indicator").
+MEASUREMENT_FIELDS = [
+    Field("periodo", _("Period measured, e.g. 2021 or 2021-S1."), keep_text=True),
+    Field("fecha_corte", _("Cut-off date of the measurement (YYYY-MM-DD)."), "date"),
+    Field("valor", _("Value measured."), "number"),
+    Field("fuente", _("Source of the measurement.")),
+    Field("nota", _("Note on the measurement.")),
+]
+YEAR_TARGET_FIELDS = [
+    Field("anio", _("Year of the target."), "integer"),
+    Field("meta", _("Target of that year, when it is a number."), "number"),
+    Field("meta_texto", _("Target of that year, when it is described in words.")),
+]
+
+
+def measurement_rows(indicator):
+    return [
+        {
+            "periodo": measurement.period,
+            "fecha_corte": measurement.date,
+            "valor": measurement.value,
+            "fuente": measurement.source,
+            "nota": measurement.note,
+        }
+        for measurement in indicator.ordered_measurements
+    ]
+
+
+def year_target_rows(indicator):
+    return [
+        {"anio": target.year, "meta": target.value, "meta_texto": target.text}
+        for target in indicator.ordered_year_targets
+    ]
+
+
+def single_indicator_data(indicator, request=None):
+    """What /datos/indicadores/<code>.json says of one public indicator, as typed values."""
+    return {
+        "indicador": indicator_row(indicator, request),
+        "mediciones": measurement_rows(indicator),
+        "metas_anuales": year_target_rows(indicator),
+    }
+
+
+def single_indicator_json(data, generated_at, licence=None):
+    """The JSON bytes of ``single_indicator_data``: the row's keys as in the indicators'
+    JSON, measurements and year targets as arrays of records."""
+
+    def records(fields, rows):
+        return [{field.key: json_value(row[field.key]) for field in fields} for row in rows]
+
+    document = {
+        "conjunto": "indicador",
+        "generado": generated_at.isoformat(timespec="seconds"),
+        "indicador": {
+            field.key: json_value(data["indicador"][field.key]) for field in INDICATOR_FIELDS
+        },
+        "mediciones": records(MEASUREMENT_FIELDS, data["mediciones"]),
+        "metas_anuales": records(YEAR_TARGET_FIELDS, data["metas_anuales"]),
+    }
+    if licence is not None:
+        document["licencia"] = {"id": licence.spdx, "nombre": licence.title, "url": licence.url}
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _latest(attribute):
@@ -255,9 +323,10 @@ def _latest(attribute):
     return value
 
 
-def indicator_matrix(request=None):
-    """The public spreadsheet: the import format of approved indicators, with the read-only
-    columns the portal computes (``importer.export.Matrix``)."""
+def indicator_matrix(request=None, indicators=None):
+    """The public spreadsheet: the import format of approved indicators (or of
+    ``indicators``, a queryset of public ones), with the read-only columns the portal
+    computes (``importer.export.Matrix``)."""
     computed = {
         "latest_value": _latest("value"),
         "latest_period": _latest("period"),
@@ -266,7 +335,8 @@ def indicator_matrix(request=None):
         "progress_status": lambda indicator: str(indicator.progress.status_label),
         "url": lambda indicator: _indicator_url(indicator, request),
     }
-    return table(export_queryset(public_indicators()), computed)
+    indicators = public_indicators() if indicators is None else indicators
+    return table(export_queryset(indicators), computed)
 
 
 def matrix_field(column):

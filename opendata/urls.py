@@ -13,6 +13,11 @@ urlpatterns = [
         views.indicators_export,
         name="opendata_indicators",
     ),
+    re_path(
+        r"^datos/indicadores/(?P<key>[\w.-]+)\.(?P<extension>csv|json)$",
+        views.indicator_export,
+        name="opendata_indicator",
+    ),
     path("datos/documentos.csv", views.documents_csv, name="opendata_documents_csv"),
     path("datos/catalogo", views.catalogue_negotiated, name="opendata_catalogue_negotiated"),
     re_path(

@@ -5,6 +5,7 @@ import json
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -140,6 +141,52 @@ def indicators_export(request, extension):
 
     etag = fingerprint(exports.FORMAT_VERSION, extension, matrix.headers, matrix.rows)
     return conditional_response(request, etag, build_sheet)
+
+
+def _public_indicator_or_404(key):
+    """The public indicator at /indicadores/<key>/ (the one visibility rule), else 404: an
+    indicator never approved, withdrawn, or with changes still in review shows only its last
+    approved row, which is what ``public_indicators()`` holds."""
+    indicator = (
+        exports.public_indicator_queryset()
+        .prefetch_related("year_targets")
+        .filter(Q(code=key) | Q(slug=key))
+        .first()
+    )
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+@require_safe
+def indicator_export(request, key, extension):
+    """/datos/indicadores/<code>.csv and .json: one indicator with its measurements and
+    year targets, from its page. The CSV is the import format's row (one column per
+    measurement and per year's target), like /datos/indicadores.csv."""
+    indicator = _public_indicator_or_404(key)
+    name = f"indicador-{indicator.url_key}.{extension}"
+    if extension == "json":
+        data = exports.single_indicator_data(indicator, request)
+        licence = licence_of(_portal_settings(request))
+        return conditional_response(
+            request,
+            fingerprint(exports.FORMAT_VERSION, "indicator", extension, licence.spdx, data),
+            lambda: HttpResponse(
+                exports.single_indicator_json(data, timezone.now(), licence),
+                content_type=CONTENT_TYPES[extension],
+            ),
+        )
+    matrix = exports.indicator_matrix(request, exports.public_indicators().filter(pk=indicator.pk))
+    return conditional_response(
+        request,
+        fingerprint(exports.FORMAT_VERSION, "indicator", extension, matrix.headers, matrix.rows),
+        lambda: _attachment(
+            HttpResponse(
+                exports.matrix_bytes(extension, matrix), content_type=CONTENT_TYPES[extension]
+            ),
+            name,
+        ),
+    )
 
 
 @require_safe

@@ -51,6 +51,11 @@ urlpatterns = [
     path("", include(opendata_urls)),
     # The verifiable public record (docs/record.md).
     path("", include("registro.urls")),
+    # The GOV.CO standards: menus, site map, robots.txt (docs/govco.md).
+    path("", include("govco.urls")),
+    path("", include("participa.urls")),
+    # Registration to encounters and the hearing, and the calendars (docs/participation.md).
+    path("", include("inscripciones.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,5 +13,17 @@ class RendicionConfig(AppConfig):
 
         register_lookups()
 
+        from rendicion.editorial import slugs
+
+        slugs.register()
+
         # Before Wagtail's snippet viewsets look up (and cache) a default policy.
         register_content_policies()
+
+        from wagtail.signals import published
+
+        from rendicion.models import Commitment
+        from rendicion.models.commitments import commitment_published
+
+        # The public status history: written when an approved version is published.
+        published.connect(commitment_published, sender=Commitment, dispatch_uid="status-history")

@@ -3,10 +3,14 @@
 Never stored: a percentage typed by hand drifts from the data it claims to summarise.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from rendicion.charts import stacked_segments
 
 
 class Direction:
@@ -26,6 +30,9 @@ class Progress:
 
     percent: Decimal | None
     status: str
+    # How ``percent`` was reached, to write it out for citizens (``Formula``); None when
+    # there is no percentage.
+    formula: "Formula | None" = field(default=None, compare=False)
 
     NO_MEASUREMENT = "no_measurement"
     NOT_COMPUTABLE = "not_computable"
@@ -56,6 +63,31 @@ class Progress:
         return self.status == self.MET
 
 
+@dataclass(frozen=True)
+class Formula:
+    """The calculation behind a percentage, term by term, so a page can write it out:
+
+    * ``RATIO`` (increase and decrease): (``a`` − ``b``) ÷ (``c`` − ``d``) × 100. For an
+      increase a = current, b = baseline, c = target, d = baseline; for a decrease
+      a = baseline, b = current, c = baseline, d = target.
+    * ``HOLD`` (maintain, or a baseline equal to the target): ``holds`` tells whether the
+      current value holds the target (≥ for an increase, ≤ for a decrease), in which case
+      the target is met (100 %); otherwise ``a`` ÷ ``c`` × 100 (current ÷ target for an
+      increase, target ÷ current for a decrease).
+    """
+
+    RATIO = "ratio"
+    HOLD = "hold"
+
+    kind: str
+    direction: str
+    a: Decimal
+    b: Decimal | None
+    c: Decimal
+    d: Decimal | None
+    holds: bool = False
+
+
 ONE_DECIMAL = Decimal("0.1")
 
 
@@ -78,26 +110,158 @@ def compute_progress(baseline, target, current, direction):
         return _progress_to_hold(target, current, direction)
 
     if direction == Direction.DECREASE:
-        percent = (baseline - current) / (baseline - target) * 100
+        formula = Formula(Formula.RATIO, direction, baseline, current, baseline, target)
     else:
-        percent = (current - baseline) / (target - baseline) * 100
-    percent = _round(percent)
+        formula = Formula(Formula.RATIO, Direction.INCREASE, current, baseline, target, baseline)
+    percent = _round((formula.a - formula.b) / (formula.c - formula.d) * 100)
     if percent >= 100:
         status = Progress.MET
     elif percent < 0:
         status = Progress.BEHIND
     else:
         status = Progress.IN_PROGRESS
-    return Progress(percent, status)
+    return Progress(percent, status, formula)
 
 
 def _progress_to_hold(target, current, direction):
     """A level to hold (or a baseline equal to the target): met while the value holds."""
-    holds = current <= target if direction == Direction.DECREASE else current >= target
+    decrease = direction == Direction.DECREASE
+    holds = current <= target if decrease else current >= target
+    a, c = (target, current) if decrease else (current, target)
+    formula = Formula(Formula.HOLD, direction, a, None, c, None, holds=holds)
     if holds:
-        return Progress(Decimal("100.0"), Progress.MET)
-    if direction == Direction.DECREASE:
-        percent = target / current * 100 if current else Decimal(0)
-    else:
-        percent = current / target * 100 if target else Decimal(0)
-    return Progress(_round(percent), Progress.IN_PROGRESS)
+        return Progress(Decimal("100.0"), Progress.MET, formula)
+    percent = a / c * 100 if c else Decimal(0)
+    return Progress(_round(percent), Progress.IN_PROGRESS, formula)
+
+
+# --- Summaries of many indicators ----------------------------------------------------------
+
+# The order in which summaries count, draw and write the statuses.
+STATUS_ORDER = (
+    Progress.MET,
+    Progress.IN_PROGRESS,
+    Progress.BEHIND,
+    Progress.NO_MEASUREMENT,
+    Progress.NOT_COMPUTABLE,
+)
+
+STATUS_PHRASES = {
+    Progress.MET: ngettext_lazy(
+        "%(number)s indicator with its target met",
+        "%(number)s indicators with their target met",
+        "count",
+    ),
+    Progress.IN_PROGRESS: ngettext_lazy(
+        "%(number)s indicator in progress", "%(number)s indicators in progress", "count"
+    ),
+    Progress.BEHIND: ngettext_lazy(
+        "%(number)s indicator behind its baseline",
+        "%(number)s indicators behind their baseline",
+        "count",
+    ),
+    Progress.NO_MEASUREMENT: ngettext_lazy(
+        "%(number)s indicator without a measurement yet",
+        "%(number)s indicators without a measurement yet",
+        "count",
+    ),
+    Progress.NOT_COMPUTABLE: ngettext_lazy(
+        "%(number)s indicator with a qualitative target",
+        "%(number)s indicators with a qualitative target",
+        "count",
+    ),
+}
+
+
+def _grouped(count):
+    return number_format(count, force_grouping=True)
+
+
+# The same, short, for a tile: "3 met, 2 in progress".
+STATUS_SHORT_PHRASES = {
+    Progress.MET: ngettext_lazy("%(number)s met", "%(number)s met", "count"),
+    Progress.IN_PROGRESS: ngettext_lazy(
+        "%(number)s in progress", "%(number)s in progress", "count"
+    ),
+    Progress.BEHIND: ngettext_lazy("%(number)s behind", "%(number)s behind", "count"),
+    Progress.NO_MEASUREMENT: ngettext_lazy(
+        "%(number)s without data", "%(number)s without data", "count"
+    ),
+    Progress.NOT_COMPUTABLE: ngettext_lazy(
+        "%(number)s qualitative", "%(number)s qualitative", "count"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """How many indicators are in each status of :class:`Progress` (``STATUS_ORDER``)."""
+
+    counts: tuple  # ((status, count), …) in STATUS_ORDER, zeros included
+
+    @classmethod
+    def of(cls, statuses):
+        """The summary of an iterable of statuses (``Progress.status`` values)."""
+        tally = dict.fromkeys(STATUS_ORDER, 0)
+        for status in statuses:
+            tally[status] += 1
+        return cls(tuple(tally.items()))
+
+    @classmethod
+    def empty(cls):
+        return cls.of(())
+
+    @property
+    def total(self):
+        return sum(count for _status, count in self.counts)
+
+    def count(self, status):
+        return dict(self.counts)[status]
+
+    @property
+    def met(self):
+        return self.count(Progress.MET)
+
+    @property
+    def in_progress(self):
+        return self.count(Progress.IN_PROGRESS)
+
+    @property
+    def behind(self):
+        return self.count(Progress.BEHIND)
+
+    @property
+    def no_measurement(self):
+        return self.count(Progress.NO_MEASUREMENT)
+
+    @property
+    def not_computable(self):
+        return self.count(Progress.NOT_COMPUTABLE)
+
+    @property
+    def rows(self):
+        """(status, label, count) of every status, zeros included, for a table."""
+        return [(status, Progress.STATUS_LABELS[status], count) for status, count in self.counts]
+
+    @property
+    def segments(self):
+        """The statuses present, as segments of a 100 % bar (``rendicion.charts``)."""
+        return stacked_segments(self.counts)
+
+    @property
+    def phrases(self):
+        """(status, "3 indicadores en avance") for every status, zeros included ("0
+        indicadores…" is news too), in order."""
+        return [
+            (status, STATUS_PHRASES[status] % {"count": count, "number": _grouped(count)})
+            for status, count in self.counts
+        ]
+
+    @property
+    def short_phrases(self):
+        """(status, "3 cumplidos") for each status present, in order."""
+        return [
+            (status, STATUS_SHORT_PHRASES[status] % {"count": count, "number": _grouped(count)})
+            for status, count in self.counts
+            if count
+        ]

@@ -4,10 +4,22 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.models import Page
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from importer.views import IndicatorExportView, IndicatorImportView
-from rendicion.editorial.viewsets import DepartmentScopedViewSet
+from rendicion.editorial.scope import (
+    can_reach,
+    department_of,
+    member_department_ids,
+    reaches_everything,
+)
+from rendicion.editorial.viewsets import DepartmentScopedViewSet, EditorialStatusColumn
 from rendicion.models import (
     Commitment,
     Department,
@@ -81,7 +93,7 @@ class IndicatorViewSet(DepartmentScopedViewSet):
     model = Indicator
     index_view_class = IndicatorIndexView
     icon = "table"
-    list_display = ["code", "name", "department", "kind"]
+    list_display = ["code", "name", "department", "kind", EditorialStatusColumn()]
     list_filter = ["kind", "department", "direction", "live"]
     list_per_page = 50
     list_export = ["code", *Indicator.DATA_FIELDS, "live"]
@@ -110,11 +122,42 @@ class IndicatorViewSet(DepartmentScopedViewSet):
         ]
 
 
+class CommitmentCreateView(CreateView):
+    """``…/add/?origin_page=<id>`` (from an encounter's or hearing's edit screen): the new
+    commitment is made at that page, for its department. Ignored for a page the user does
+    not reach, or that is not an encounter or hearing."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or self.model()
+        origin = self._origin_page()
+        if origin is not None:
+            instance.origin_page = origin
+            department = getattr(origin, "department", None) or department_of(origin)
+            user = self.request.user
+            if department is not None and (
+                reaches_everything(user) or department.pk in member_department_ids(user)
+            ):
+                instance.department = department
+        return instance
+
+    def _origin_page(self):
+        from rendicion.models import DialogueEncounterPage, PublicHearingPage
+
+        page_id = self.request.GET.get("origin_page", "")
+        if not page_id.isdigit():
+            return None
+        page = Page.objects.filter(pk=int(page_id)).specific().first()
+        if not isinstance(page, DialogueEncounterPage | PublicHearingPage):
+            return None
+        return page if can_reach(self.request.user, page) else None
+
+
 class CommitmentViewSet(DepartmentScopedViewSet):
     index_view_class = FormulaSafeIndexView
+    add_view_class = CommitmentCreateView
     model = Commitment
     icon = "tick-inverse"
-    list_display = ["__str__", "department", "due_date", "status"]
+    list_display = ["__str__", "department", "due_date", "status", EditorialStatusColumn()]
     list_filter = ["status", "department", "live"]
     list_export = ["text", "department", "due_date", "status", "origin_page", "evidence", "live"]
     export_filename = "compromisos"

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from encuestas.models import SurveyFormField, SurveyPage
 from home.models import HomePage
 from rendicion import models
 
@@ -237,3 +238,17 @@ class SdgIndexFactory(PageFactory):
 
 def page_exists(page_id):
     return Page.objects.filter(pk=page_id).exists()
+
+
+class SurveyFactory(PageFactory):
+    """A survey page; ``questions`` is a list of SurveyFormField keyword dicts."""
+
+    class Meta:
+        model = SurveyPage
+
+    kind = SurveyPage.Kind.EVALUATION
+
+    @classmethod
+    def _create(cls, model_class, *args, questions=(), **kwargs):
+        kwargs["form_fields"] = [SurveyFormField(**question) for question in questions]
+        return super()._create(model_class, *args, **kwargs)

@@ -21,11 +21,15 @@ APPS = [
     "caching",
     "health",
     "registro",
+    "govco",
+    "encuestas",
+    "inscripciones",
     "demo",
 ]
 # app (or package) -> top-level packages it must never import
 FORBIDDEN = {
-    "rendicion": {"search", "opendata", "api", "home", "demo", "portal"},
+    # The pages name their registration options by relation, never by import.
+    "rendicion": {"search", "opendata", "api", "home", "demo", "portal", "inscripciones"},
     "importer": {"search", "opendata", "api", "home", "demo", "portal"},
     "opendata": {"search", "api", "home", "demo", "portal", "importer"},
     # The accountability data API reads the domain and the open-data field definitions.
@@ -59,6 +63,12 @@ FORBIDDEN = {
     },
     # The public record listens to the domain's publications; nothing else.
     "registro": {"search", "opendata", "api", "home", "demo", "portal", "importer", "caching"},
+    # The GOV.CO chrome reads the domain's pages and keeps its menus until the next change.
+    "govco": {"search", "opendata", "api", "home", "demo", "portal", "importer", "registro"},
+    # Surveys build on the domain (pages, scope, visibility) and participa's defences.
+    "encuestas": {"search", "opendata", "api", "home", "demo", "portal", "importer"},
+    # Registrations read the domain, the shared form defences (participa) and the two rules.
+    "inscripciones": {"search", "opendata", "api", "home", "demo", "portal", "importer"},
 }
 
 

@@ -9,7 +9,19 @@ from django.core.management import call_command
 from tests.pofile import read_po
 
 CATALOG = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["portal", "home", "rendicion", "search", "templates", "health", "api"]
+SOURCE_DIRS = [
+    "portal",
+    "home",
+    "rendicion",
+    "search",
+    "templates",
+    "health",
+    "api",
+    "participa",
+    "govco",
+    "encuestas",
+    "inscripciones",
+]
 
 
 @pytest.fixture(scope="module")

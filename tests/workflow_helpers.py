@@ -81,6 +81,7 @@ def encounter_form_data(department, title="Encuentro con rectores rurales", **ov
         "summary": "Diálogo con los rectores de las sedes rurales.",
         "attendance_total": "",
         "attendance": inline_formset([]),
+        "registration_options": inline_formset([]),
         "body": streamfield([]),
         "questions": streamfield([]),
         "comments": inline_formset([]),

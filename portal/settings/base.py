@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "caching",
     "health",
     "registro",
+    "participa",
+    "govco",
+    "encuestas",
+    "inscripciones",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -182,6 +186,33 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0")) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+# --- Citizen participation (docs/participation.md) ---
+# Ley 1755 de 2015, art. 14: 15 business days to answer a petition.
+PARTICIPATION_ANSWER_BUSINESS_DAYS = int(os.environ.get("PARTICIPATION_ANSWER_BUSINESS_DAYS", "15"))
+# django-ratelimit rates ("N/s|m|h|d") for every public form, per client address and per e-mail.
+PARTICIPATION_RATE_PER_ADDRESS = os.environ.get("PARTICIPATION_RATE_PER_ADDRESS", "10/h")
+PARTICIPATION_RATE_PER_EMAIL = os.environ.get("PARTICIPATION_RATE_PER_EMAIL", "5/h")
+# The counters live in the shared cache (Redis in production), so app servers count together.
+RATELIMIT_USE_CACHE = "default"
+# The entity's data-treatment policy (Ley 1581 de 2012) a citizen accepts with a question:
+# participa.consent.current_policy() reads these two.
+PARTICIPATION_DATA_POLICY_URL = os.environ.get(
+    "PARTICIPATION_DATA_POLICY_URL", "/politica-de-tratamiento-de-datos/"
+)
+PARTICIPATION_DATA_POLICY_VERSION = os.environ.get("PARTICIPATION_DATA_POLICY_VERSION", "1")
+# Questions "due soon" in the admin: the answer deadline is this many business days away or less.
+PARTICIPATION_DUE_SOON_BUSINESS_DAYS = int(
+    os.environ.get("PARTICIPATION_DUE_SOON_BUSINESS_DAYS", "3")
+)
+# Published questions per page of a hearing or encounter.
+PARTICIPATION_QUESTIONS_PER_PAGE = 10
+# After this many days a submission's name, e-mail and phone are erased (anonymise_submissions).
+PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "730"))
+# The domain of the calendars' UIDs (stable, whatever address the portal is reached at).
+CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "rendicion.palmira.gov.co")
+# How long a cancellation link in a registration e-mail stays valid (days).
+REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_DAYS", "120"))
+
 ROOT_URLCONF = "portal.urls"
 
 TEMPLATES = [
@@ -288,6 +319,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAIL_USER_TIME_ZONES = ["America/Bogota"]
+# ASCII page addresses: "encuentro-de-dialogo-de-educacion", not "encuentro-de-di%C3%A1logo…"
+# once a browser or a citizen's chat app percent-encodes the accents (docs/editorial-creation.md).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -396,6 +430,11 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Notifications go to the next approvers and the author, not to every superuser.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Autosave off (Wagtail 8: an interval of 0 disables it). Every revision here is a workflow
+# artefact: autosave stored a new page while it was being typed and a draft of a live page
+# merely opened, whose "pending changes" blocked the import and confused reviewers
+# (docs/editorial-state.md). Leaving with unsaved changes still asks for confirmation.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

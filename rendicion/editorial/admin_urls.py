@@ -10,7 +10,10 @@ from rendicion.editorial.admin_views import (
     ScopedPageTypesUsageReportView,
     bulk_action,
     chosen_pages,
+    confirm_workflow_action,
+    explore_in_reach,
     move_confirm,
+    not_for_read_only_approvers,
     page_in_reach,
 )
 from rendicion.editorial.concurrency import StaleSafePageEditView
@@ -26,10 +29,13 @@ urlpatterns = [
         "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
         move_confirm,
     ),
+    path("pages/<int:parent_page_id>/", explore_in_reach),
+    path("pages/<int:parent_page_id>/results/", explore_in_reach),
+    path("api/main/pages/<int:pk>/action/<str:action_name>/", not_for_read_only_approvers),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
     path(
         "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        page_in_reach(),
+        confirm_workflow_action(page_in_reach()),
     ),
     path(
         "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",

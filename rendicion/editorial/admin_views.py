@@ -11,21 +11,24 @@ Wagtail's own addresses by ``rendicion.editorial.admin_urls``; each address is p
 * The page chooser's browse and "chosen" views, which name the parent or chosen pages.
 """
 
-from functools import cache
+from functools import cache, wraps
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import resolve
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views.bulk_action.dispatcher import index as wagtail_bulk_action
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.pages.move import MoveConfirmView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page
+from wagtail.models import Page, TaskState, WorkflowState
 
-from rendicion.editorial.scope import can_reach, queryset_for
+from rendicion.editorial.scope import can_reach, queryset_for, reads_pages_only
 
 
 def wagtail_view(request):
@@ -113,3 +116,62 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
             ):
                 item.last_edited_page = None
         return page_types
+
+
+def confirm_workflow_action(view):
+    """Wagtail's workflow action view (pages and snippets), followed by a Spanish
+    confirmation of what happened: Wagtail itself says nothing after an approval or a
+    request for changes."""
+
+    @wraps(view)
+    def confirmed(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method != "POST":
+            return response
+        task_state = (
+            TaskState.objects.filter(pk=kwargs.get("task_state_id"))
+            .select_related("task", "workflow_state")
+            .first()
+        )
+        if task_state is None or task_state.finished_by_id != request.user.pk:
+            return response
+        workflow_state = task_state.workflow_state
+        obj = workflow_state.content_object
+        title = get_latest_str(obj) if obj is not None else ""
+        if task_state.status == TaskState.STATUS_REJECTED:
+            messages.success(
+                request,
+                _("Changes requested for «%(title)s»: its author gets your comment.")
+                % {"title": title},
+            )
+        elif task_state.status == TaskState.STATUS_APPROVED:
+            if workflow_state.status == WorkflowState.STATUS_APPROVED:
+                message = _("«%(title)s» approved at «%(task)s»: the review is complete.")
+            else:
+                message = _("«%(title)s» approved at «%(task)s»: it goes on to the next step.")
+            messages.success(request, message % {"title": title, "task": task_state.task.name})
+        return response
+
+    return confirmed
+
+
+def explore_in_reach(request, parent_page_id):
+    """The page explorer at a page: read-only approvers browse only what the scope rule lets
+    them choose (public pages) and what waits for them; Wagtail would show any page below
+    their explorable root, drafts included."""
+    if reads_pages_only(request.user):
+        page = get_object_or_404(Page, id=parent_page_id)
+        reached = can_reach(request.user, page) or (
+            queryset_for(request.user, Page.objects.filter(pk=page.pk), True).exists()
+        )
+        if not reached:
+            raise Http404
+    return wagtail_view(request)
+
+
+def not_for_read_only_approvers(request, **kwargs):
+    """Admin API page actions (copy, move, convert alias…): never for read-only approvers,
+    who act only through the workflow."""
+    if reads_pages_only(request.user):
+        raise Http404
+    return wagtail_view(request)

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
+from rendicion.editorial.status import last_rejection
+
 STALE_FORM_MESSAGE = _(
     "Someone else saved a newer version while you were editing. Your changes were not saved: "
     "they are still in the form below. Check what changed, then save again to keep yours."
@@ -60,7 +62,19 @@ def stale_form_message(obj, request, compare_url_name):
 
 
 class StaleSafePageEditView(PageEditView):
-    """Wagtail's page editor, refusing a form loaded from an older revision than the latest."""
+    """Wagtail's page editor, refusing a form loaded from an older revision than the latest;
+    it shows the reviewer's request for changes above the form (docs/editorial-state.md)."""
+
+    def get_template_names(self):
+        names = super().get_template_names()
+        if names == ["wagtailadmin/pages/edit.html"]:
+            return ["editorial/page_edit.html"]
+        return names
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rejection"] = last_rejection(self.page)
+        return context
 
     def post(self, request, *args, **kwargs):
         if (
@@ -94,7 +108,18 @@ class StaleSafePageEditView(PageEditView):
 
 
 class StaleSafeSnippetEditView(SnippetEditView):
-    """The snippet editor (indicators, commitments) with the same refusal."""
+    """The snippet editor (indicators, commitments) with the same refusal and the same
+    banner."""
+
+    def get_template_names(self):
+        if self.hydrate_create_view:
+            return super().get_template_names()
+        return ["editorial/snippet_edit.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rejection"] = last_rejection(self.object)
+        return context
 
     def is_valid(self, form):
         if (

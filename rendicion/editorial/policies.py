@@ -15,7 +15,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from rendicion.editorial.scope import can_reach, is_portal_admin, is_public, queryset_for
+from rendicion.editorial.scope import (
+    can_reach,
+    is_portal_admin,
+    is_public,
+    queryset_for,
+    reads_pages_only,
+)
 
 PUBLISH = "publish"
 CHOOSE = "choose"
@@ -29,6 +35,34 @@ class WorkflowOnlyPagePermissionPolicy(PagePermissionPolicy):
         if is_portal_admin(user):
             return permissions
         return permissions.exclude(permission__codename=self._get_permission_codename(PUBLISH))
+
+    # Final approvers hold no page permission, so Wagtail would hide the explorer and the
+    # workflow reports from them. They get both, read-only: the menu checks below (Wagtail
+    # asks "may add, change or publish some page?") answer yes, and what they may explore is
+    # what the scope rule lets them choose (the public pages); every action on a page still
+    # asks the page's own permissions, which they do not have (docs/editorial-state.md).
+    READ_ONLY_MENU_ACTIONS = frozenset({"add", "change", "publish"})
+
+    def user_has_any_permission(self, user, actions):
+        if super().user_has_any_permission(user, actions):
+            return True
+        return bool(self.READ_ONLY_MENU_ACTIONS & set(actions)) and reads_pages_only(user)
+
+    def _read_only_pages(self, user):
+        return queryset_for(user, self.model._default_manager.all(), include_public=True)
+
+    def instances_with_direct_explore_permission(self, user):
+        pages = super().instances_with_direct_explore_permission(user)
+        if pages or not reads_pages_only(user):
+            return pages
+        top = self._read_only_pages(user).order_by("depth").values_list("depth", flat=True)
+        depth = top.first()
+        return [] if depth is None else list(self._read_only_pages(user).filter(depth=depth))
+
+    def explorable_instances(self, user):
+        if reads_pages_only(user) and not self.get_cached_permissions_for_user(user):
+            return self._read_only_pages(user)
+        return super().explorable_instances(user)
 
 
 class DepartmentScopedPermissionPolicy(ModelPermissionPolicy):

@@ -47,6 +47,14 @@ SNIPPET_EDITING = [
     "rendicion.lock_commitment",
 ]
 SNIPPET_UNLOCKING = ["rendicion.unlock_indicator", "rendicion.unlock_commitment"]
+# Citizens' questions (participa/): editors read their department's; reviewers answer them and
+# see the citizen's e-mail and phone to do so.
+QUESTION_READING = ["participa.view_question"]
+QUESTION_MODERATION = [
+    "participa.view_question",
+    "participa.change_question",
+    "participa.view_personal_data",
+]
 
 # Page rights on a department's sections. No "publish": that is the workflow's job.
 EDITOR_PAGE_RIGHTS = ["add_page", "change_page", "lock_page"]
@@ -77,7 +85,15 @@ MEDIA_ADMIN = [
     "wagtailcore.delete_collection",
 ]
 # Everything a portal administrator manages, besides pages and media.
-ADMIN_APPS = ["rendicion", "wagtailredirects", "wagtailsearchpromotions", "search"]
+# govco: the Transparency and Participate menus (docs/govco.md).
+ADMIN_APPS = [
+    "rendicion",
+    "govco",
+    "participa",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+    "search",
+]
 ADMIN_EXTRA = [
     "wagtailcore.add_workflow",
     "wagtailcore.change_workflow",
@@ -430,8 +446,10 @@ def setup_roles(coordinator_slug=None):
     report = Report()
     coordinator = coordinating_department(coordinator_slug, report)
 
-    editor_permissions = permissions(ADMIN_ACCESS + SNIPPET_EDITING)
-    reviewer_permissions = permissions(ADMIN_ACCESS + SNIPPET_EDITING + SNIPPET_UNLOCKING)
+    editor_permissions = permissions(ADMIN_ACCESS + SNIPPET_EDITING + QUESTION_READING)
+    reviewer_permissions = permissions(
+        ADMIN_ACCESS + SNIPPET_EDITING + SNIPPET_UNLOCKING + QUESTION_MODERATION
+    )
     media = permissions(MEDIA_CONTRIBUTOR)
     taken = linked_group_ids()
     for department in Department.objects.order_by("pk"):

@@ -104,6 +104,25 @@ def reaches_everything(user):
     return _cached(user, "reaches_everything", compute)
 
 
+def reads_pages_only(user):
+    """The final approvers (the coordinating department's approvers group), unless they also
+    reach everything: they browse the public pages read-only and open the workflow reports;
+    they open an item's editor only while it waits for them (docs/editorial-state.md)."""
+    from rendicion.models import Department
+
+    if not _is_active_user(user):
+        return False
+
+    def compute():
+        if reaches_everything(user):
+            return False
+        return Department.objects.filter(
+            coordinates_process=True, approvers_group__in=user.groups.all()
+        ).exists()
+
+    return _cached(user, "reads_pages_only", compute)
+
+
 def department_of(obj):
     """The department responsible for a page, a department-owned snippet or a file.
 

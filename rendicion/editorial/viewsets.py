@@ -7,7 +7,9 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.urls import URLPattern
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import ObjectList, PublishingPanel
+from wagtail.admin.ui.tables import BaseColumn
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -17,9 +19,30 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from rendicion.editorial.admin_views import confirm_workflow_action
 from rendicion.editorial.concurrency import StaleSafeSnippetEditView
 from rendicion.editorial.forms import DepartmentScopedSnippetForm
 from rendicion.editorial.scope import can_reach, queryset_for
+from rendicion.editorial.status import editorial_status, steps_for_request, with_editorial_state
+
+
+class EditorialStatusColumn(BaseColumn):
+    """The item's editorial status (``rendicion.editorial.status``): draft, in review at which
+    step, changes requested, published, published with pending changes. The listing's
+    queryset comes through ``with_editorial_state``, so the column costs a fixed number of
+    queries whatever the number of rows."""
+
+    cell_template_name = "editorial/status_cell.html"
+
+    def __init__(self, name="editorial_status", **kwargs):
+        kwargs.setdefault("label", pgettext_lazy("editorial", "Editorial status"))
+        super().__init__(name, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        steps = steps_for_request(parent_context.get("request"))
+        context["status"] = editorial_status(instance, steps=steps)
+        return context
 
 
 class HideOtherDepartmentsDraftsMixin:
@@ -70,7 +93,7 @@ class DepartmentScopedViewSet(SnippetViewSet):
     edit_view_class = StaleSafeSnippetEditView
 
     def scope_queryset(self, request, queryset):
-        return queryset_for(request.user, queryset)
+        return with_editorial_state(queryset_for(request.user, queryset))
 
     def _scoped(self, view):
         @wraps(view)
@@ -82,11 +105,15 @@ class DepartmentScopedViewSet(SnippetViewSet):
 
         return scoped_view
 
+    def _view_for(self, pattern):
+        view = self._scoped(pattern.callback)
+        if pattern.name == "workflow_action":
+            view = confirm_workflow_action(view)
+        return view
+
     def get_urlpatterns(self):
         return [
-            URLPattern(
-                pattern.pattern, self._scoped(pattern.callback), pattern.default_args, pattern.name
-            )
+            URLPattern(pattern.pattern, self._view_for(pattern), pattern.default_args, pattern.name)
             if "pk" in pattern.pattern.regex.groupindex
             else pattern
             for pattern in super().get_urlpatterns()

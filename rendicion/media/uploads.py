@@ -152,7 +152,44 @@ def validate_document_content(file):
 
 
 class PortalDocumentForm(BaseDocumentForm):
-    """Wagtail's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``) with the content check."""
+    """Wagtail's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``) with the content check,
+    used by the documents list, the chooser's upload tab and the multiple upload.
+
+    A new document's type must be chosen (it no longer becomes "Other" unnoticed), and its
+    department is one of the uploader's (the scope rule), pre-filled when they have one;
+    Participación Comunitaria and administrators choose any (docs/editorial-state.md).
+    """
+
+    def __init__(self, *args, **kwargs):
+        user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+        self._ask_for_the_type()
+        if user is not None:
+            self._offer_the_users_departments(user)
+
+    def _ask_for_the_type(self):
+        field = self.fields.get("document_type")
+        if field is None or self.instance.pk:
+            return
+        field.required = True
+        field.choices = [("", "---------"), *self._meta.model.DocumentType.choices]
+        self.initial["document_type"] = ""
+
+    def _offer_the_users_departments(self, user):
+        from rendicion.editorial.scope import member_department_ids, reaches_everything
+
+        field = self.fields.get("department")
+        if field is None:
+            return
+        own = set(member_department_ids(user))
+        if not reaches_everything(user):
+            allowed = set(own)
+            if self.instance.department_id:
+                allowed.add(self.instance.department_id)
+            field.queryset = field.queryset.filter(pk__in=allowed)
+            field.required = bool(allowed)
+        if not self.instance.department_id and len(own) == 1:
+            self.initial["department"] = next(iter(own))
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

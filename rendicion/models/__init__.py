@@ -1,4 +1,4 @@
-from rendicion.models.commitments import Commitment
+from rendicion.models.commitments import Commitment, CommitmentStatusChange
 from rendicion.models.cycle import (
     AccountabilityCycleIndexPage,
     CycleActivity,
@@ -25,6 +25,7 @@ from rendicion.models.workflow import DepartmentReviewTask, IndependentGroupAppr
 __all__ = [
     "AccountabilityCycleIndexPage",
     "Commitment",
+    "CommitmentStatusChange",
     "CycleActivity",
     "Department",
     "DepartmentReviewTask",

@@ -22,7 +22,7 @@ from rendicion.blocks import BodyBlock, PhaseBlock
 from rendicion.choices import Phase
 from rendicion.listing import LISTING_PAGE_SIZE, preview
 from rendicion.models.mixins import CyclePageMixin
-from rendicion.visibility import hidden_branches, public_pages
+from rendicion.visibility import hidden_branches, public_pages, shown_commitments
 
 
 class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
@@ -65,6 +65,7 @@ class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
         "rendicion.ReportPage",
         "rendicion.PublicHearingPage",
         "rendicion.ImprovementPlanPage",
+        "encuestas.SurveyPage",
     ]
     # The main menu shows the current cycle (the latest year): see HomePage.menu_pages.
     show_in_menus_default = True
@@ -98,7 +99,33 @@ class AccountabilityCycleIndexPage(RoutablePageMixin, Page):
                 self.listed(listing, branches), self.listing_url(listing, request)
             )
         context["has_content"] = public_pages(Page.objects.descendant_of(self), branches).exists()
+        context["dashboard"] = self.dashboard(branches)
         return context
+
+    def dashboard(self, branches=None):
+        """The cycle's dashboard (docs/indicator-charts.md): the development plan's public
+        indicators by SDG goal and by department, and the commitments made in the cycle's
+        public pages, by status. Five queries, whatever the numbers (three when the
+        indicators' statuses are in the cache)."""
+        from rendicion.models import Department, SdgGoal
+        from rendicion.models.indicators import public_status_overview
+
+        overview = public_status_overview()
+        by_goal, by_department = overview["by_goal"], overview["by_department"]
+        pages = public_pages(Page.objects.descendant_of(self), branches)
+        return {
+            "indicators": overview["all"],
+            "goals": [
+                (goal, by_goal[goal.pk]) for goal in SdgGoal.objects.all() if goal.pk in by_goal
+            ],
+            "departments": [
+                (department, by_department[department.pk])
+                for department in Department.objects.filter(pk__in=list(by_department)).order_by(
+                    "name"
+                )
+            ],
+            "commitments": shown_commitments(pages).status_summary(),
+        }
 
     def listed(self, listing, branches=None):
         """The public pages of one of the cycle's listings, in its order."""
@@ -284,6 +311,7 @@ class DepartmentSectionPage(CyclePageMixin, Page):
         "rendicion.DialogueEncounterPage",
         "rendicion.ReportPage",
         "rendicion.ImprovementPlanPage",
+        "encuestas.SurveyPage",
     ]
 
     class Meta:

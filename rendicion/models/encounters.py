@@ -19,10 +19,12 @@ from rendicion.api_fields import (
 )
 from rendicion.blocks import BodyBlock, QuestionBlock
 from rendicion.editorial.forms import DepartmentScopedPageForm
-from rendicion.models.mixins import CyclePageMixin
+from rendicion.models.commitments import shown_commitments_of
+from rendicion.models.mixins import CyclePageMixin, QuestionIntakeMixin
+from rendicion.panels import CommitmentsMadeHerePanel
 
 
-class DialogueEncounterPage(CyclePageMixin, Page):
+class DialogueEncounterPage(CyclePageMixin, QuestionIntakeMixin, Page):
     """An encuentro de diálogo participativo, or a zonal Gobierno al barrio / al campo session."""
 
     class Modality(models.TextChoices):
@@ -84,6 +86,12 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("questions"),
         FieldPanel("systematisation_document"),
+        CommitmentsMadeHerePanel(),
+        QuestionIntakeMixin.question_intake_panel(),
+        # Registration on the portal (inscripciones/, docs/participation.md).
+        InlinePanel(
+            "registration_options", max_num=1, heading=_("Registration"), label=_("Registration")
+        ),
     ]
 
     api_fields = [
@@ -129,11 +137,7 @@ class DialogueEncounterPage(CyclePageMixin, Page):
         context["attendance"] = self.attendance.select_related(
             "stakeholder_group", "population_group"
         )
-        context["commitments"] = (
-            self.commitments.filter(live=True)
-            .select_related("department", "evidence_document")
-            .order_by("due_date", "pk")
-        )
+        context["commitments"] = shown_commitments_of(self)
         return context
 
 

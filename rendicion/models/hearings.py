@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -13,10 +13,12 @@ from wagtail.search import index
 
 from rendicion.api_fields import ShownCommitmentsField
 from rendicion.blocks import AgendaItemBlock, BodyBlock, DocumentListBlock
-from rendicion.models.mixins import CyclePageMixin
+from rendicion.models.commitments import shown_commitments_of
+from rendicion.models.mixins import CyclePageMixin, QuestionIntakeMixin
+from rendicion.panels import CommitmentsMadeHerePanel
 
 
-class PublicHearingPage(CyclePageMixin, Page):
+class PublicHearingPage(CyclePageMixin, QuestionIntakeMixin, Page):
     """The audiencia pública participativa, where the mayor presents the strategic topics."""
 
     start = models.DateTimeField(_("starts"))
@@ -59,6 +61,12 @@ class PublicHearingPage(CyclePageMixin, Page):
         FieldPanel("agenda"),
         FieldPanel("documents"),
         FieldPanel("outcomes"),
+        CommitmentsMadeHerePanel(),
+        QuestionIntakeMixin.question_intake_panel(),
+        # Registration on the portal (inscripciones/, docs/participation.md).
+        InlinePanel(
+            "registration_options", max_num=1, heading=_("Registration"), label=_("Registration")
+        ),
     ]
 
     api_fields = [
@@ -127,9 +135,5 @@ class PublicHearingPage(CyclePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["commitments"] = (
-            self.commitments.filter(live=True)
-            .select_related("department", "evidence_document")
-            .order_by("due_date", "pk")
-        )
+        context["commitments"] = shown_commitments_of(self)
         return context

@@ -121,6 +121,15 @@ class ImprovementAction(Orderable):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
+    commitment = models.ForeignKey(
+        "rendicion.Commitment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="improvement_actions",
+        verbose_name=_("commitment it answers"),
+        help_text=_("The commitment to citizens this action comes from, if any."),
+    )
 
     objects = ImprovementActionQuerySet.as_manager()
 
@@ -137,6 +146,7 @@ class ImprovementAction(Orderable):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("department"), FieldPanel("due_date")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+        FieldPanel("commitment"),
     ]
 
     class Meta(Orderable.Meta):

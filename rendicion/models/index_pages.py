@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from rendicion.listing import LISTING_PAGE_SIZE, preview
+from rendicion.progress import StatusSummary
 from rendicion.visibility import public_pages
 
 # A goal's page shows this many indicator cards, and this many indicator codes per target;
@@ -144,21 +145,26 @@ class SdgIndexPage(LinkedIndexMixin, RoutablePageMixin, Page):
     def index_route(self, request):
         from rendicion.models import SdgGoal
 
-        goals = SdgGoal.objects.with_public_indicator_counts()
+        goals = SdgGoal.objects.with_public_status_summaries()
         return self.render(request, context_overrides={"goals": goals})
 
     @path("<int:number>/", name="goal")
     def goal_route(self, request, number):
         from rendicion.models import Indicator
+        from rendicion.models.indicators import public_status_overview
 
         goal = _goal_or_404(number)
         contributing = Indicator.objects.contributing_to(goal).values("pk")
+        # The same as public_indicators().contributing_to(goal).status_summary(), from the
+        # statuses every goal page shares (kept until the next public change).
+        summary = public_status_overview()["by_goal"].get(goal.pk) or StatusSummary.empty()
         _index, indicators_url = IndicatorIndexPage.find_with_url(request)
         return self.render(
             request,
             template="rendicion/sdg_goal.html",
             context_overrides={
                 "goal": goal,
+                "summary": summary,
                 "indicators": preview(
                     Indicator.objects.public().filter(pk__in=contributing),
                     f"{indicators_url}?ods={goal.number}" if indicators_url else "",

@@ -7,7 +7,7 @@ always the last *approved* version; pending edits live in revisions until approv
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, When
+from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +23,20 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from rendicion.charts import trend_chart
 from rendicion.models.mixins import LiveBaselineRevisionMixin
-from rendicion.progress import Direction, compute_progress
+from rendicion.progress import Direction, StatusSummary, compute_progress
+
+
+def progress_of(baseline_value, baseline_text, target_value, target_text, current, direction):
+    """An indicator's :class:`~rendicion.progress.Progress` from its fields: a baseline or
+    target given in words counts as text even when a number sits beside it."""
+    return compute_progress(
+        baseline_value if not baseline_text else None,
+        target_value if not target_text else None,
+        current,
+        direction,
+    )
 
 
 class IndicatorQuerySet(models.QuerySet):
@@ -46,6 +58,95 @@ class IndicatorQuerySet(models.QuerySet):
             Q(pk__in=through_targets.values("indicator_id"))
             | Q(pk__in=through_goals.values("indicator_id"))
         )
+
+    # --- Status summaries (docs/indicator-charts.md): one query for the statuses, one per
+    # kind of SDG link, whatever the number of indicators.
+
+    def with_latest_value(self):
+        """Each indicator with ``latest_value``: its latest measurement's value (by cut-off
+        date, as ``Indicator.latest_measurement``), or None."""
+        latest = (
+            IndicatorMeasurement.objects.filter(indicator=OuterRef("pk"))
+            .order_by("-date", "-pk")
+            .values("value")[:1]
+        )
+        return self.annotate(latest_value=Subquery(latest))
+
+    def statuses(self):
+        """{pk: (department_id, progress status)} of these indicators, in one query."""
+        rows = (
+            self.prefetch_related(None)
+            .select_related(None)
+            .order_by()
+            .with_latest_value()
+            .values_list(
+                "pk",
+                "department_id",
+                "baseline_value",
+                "baseline_text",
+                "target_value",
+                "target_text",
+                "latest_value",
+                "direction",
+            )
+        )
+        return {
+            pk: (department_id, progress_of(*fields).status) for pk, department_id, *fields in rows
+        }
+
+    def status_summary(self):
+        """The :class:`~rendicion.progress.StatusSummary` of these indicators (one query)."""
+        return StatusSummary.of(status for _department, status in self.statuses().values())
+
+    def status_summaries_by_department(self, statuses=None):
+        """{department_id: StatusSummary} of the departments these indicators belong to
+        (``statuses``, from ``statuses()``, saves its query when the caller has it)."""
+        statuses = self.statuses() if statuses is None else statuses
+        by_department = {}
+        for department_id, status in statuses.values():
+            by_department.setdefault(department_id, []).append(status)
+        return {key: StatusSummary.of(statuses) for key, statuses in by_department.items()}
+
+    def status_summaries_by_goal(self, statuses=None):
+        """{goal_id: StatusSummary} of the SDG goals these indicators contribute to, through
+        a target or directly, each indicator once per goal (two queries, one with
+        ``statuses``)."""
+        statuses = self.statuses() if statuses is None else statuses
+        keys = self.order_by().values("pk")
+        through_targets = Indicator.sdg_targets.through.objects.filter(
+            indicator__in=keys
+        ).values_list("sdgtarget__goal_id", "indicator_id")
+        through_goals = Indicator.sdg_goals.through.objects.filter(indicator__in=keys).values_list(
+            "sdggoal_id", "indicator_id"
+        )
+        # One query; UNION drops the pairs linked both ways.
+        links = set(through_targets.union(through_goals))
+        by_goal = {}
+        for goal_id, indicator_id in links:
+            if indicator_id in statuses:
+                by_goal.setdefault(goal_id, []).append(statuses[indicator_id][1])
+        return {key: StatusSummary.of(found) for key, found in by_goal.items()}
+
+
+def public_status_overview():
+    """The statuses of every public indicator (docs/indicator-charts.md), as the SDG pages
+    and the cycle dashboards show them: ``{"all": StatusSummary, "by_goal": {goal_id:
+    StatusSummary}, "by_department": {department_id: StatusSummary}}``. Two queries, kept in
+    the cache until the next public change (any write empties it, docs/caching.md): every
+    goal page, ``/ods/`` and every cycle read the same few numbers."""
+    from caching.invalidation import kept_until_next_change
+    from rendicion.visibility import public_indicators
+
+    def build():
+        indicators = public_indicators()
+        statuses = indicators.statuses()
+        return {
+            "all": StatusSummary.of(status for _department, status in statuses.values()),
+            "by_goal": indicators.status_summaries_by_goal(statuses),
+            "by_department": indicators.status_summaries_by_department(statuses),
+        }
+
+    return kept_until_next_change("indicator-status-overview", build)
 
 
 class Indicator(
@@ -284,11 +385,30 @@ class Indicator(
     @property
     def progress(self):
         latest = self.latest_measurement
-        return compute_progress(
-            self.baseline_value if not self.baseline_text else None,
-            self.target_value if not self.target_text else None,
+        return progress_of(
+            self.baseline_value,
+            self.baseline_text,
+            self.target_value,
+            self.target_text,
             latest.value if latest else None,
             self.direction,
+        )
+
+    @property
+    def is_qualitative(self):
+        """A baseline or target given in words: no percentage, no chart."""
+        return bool(self.baseline_text or self.target_text)
+
+    @property
+    def trend_chart(self):
+        """The geometry of the baseline → measurements → target chart (rendicion/charts.py),
+        or None for a qualitative indicator."""
+        if self.is_qualitative or self.baseline_value is None or self.target_value is None:
+            return None
+        return trend_chart(
+            self.baseline_value,
+            self.target_value,
+            [(m.period, m.value) for m in self.ordered_measurements],
         )
 
     def get_url(self, request=None):

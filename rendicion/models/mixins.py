@@ -1,4 +1,7 @@
+from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
 class CyclePageMixin:
@@ -47,4 +50,29 @@ class LiveBaselineRevisionMixin:
             base_content_type=self.get_base_content_type(),
             object_str=str(self),
             content=self.serializable_data(),
+        )
+
+
+class QuestionIntakeMixin(models.Model):
+    """A hearing or encounter that receives citizens' questions and proposals (participa/)."""
+
+    accepts_questions = models.BooleanField(
+        _("accepts questions and proposals"),
+        default=True,
+        help_text=_("Citizens may send questions and proposals from the page."),
+    )
+    allows_anonymous_questions = models.BooleanField(
+        _("allows anonymous questions"),
+        default=False,
+        help_text=_("Citizens may send a question without giving their name."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def question_intake_panel():
+        return MultiFieldPanel(
+            [FieldPanel("accepts_questions"), FieldPanel("allows_anonymous_questions")],
+            heading=_("Citizen questions"),
         )

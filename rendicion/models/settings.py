@@ -23,9 +23,31 @@ class PortalSettings(BaseSiteSetting):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The footer of Anexo 2 of Res. MinTIC 1519 de 2020 (docs/govco.md).
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. Monday to Friday, 8:00 a.m. to 12:00 m. and 2:00 to 6:00 p.m."),
+    )
+    toll_free_phone = models.CharField(_("toll-free line"), max_length=100, blank=True)
+    anticorruption_line = models.CharField(_("anti-corruption line"), max_length=100, blank=True)
+    judicial_notifications_email = models.EmailField(
+        _("e-mail for judicial notifications"), blank=True
+    )
+    pqrsd_url = models.URLField(
+        _("PQRSD channel"),
+        blank=True,
+        help_text=_(
+            "Address of the entity's system for petitions, complaints, claims, suggestions "
+            "and reports (PQRSD)."
+        ),
+    )
     facebook = models.URLField("Facebook", blank=True)
     x_twitter = models.URLField("X / Twitter", blank=True)
     instagram = models.URLField("Instagram", blank=True)
+    youtube = models.URLField("YouTube", blank=True)
     data_licence = models.CharField(
         _("open data licence"),
         max_length=20,
@@ -66,10 +88,26 @@ class PortalSettings(BaseSiteSetting):
             [FieldPanel("entity_name"), FieldPanel("office_name")], heading=_("Entity")
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")
+            [
+                FieldPanel("address"),
+                FieldPanel("postal_code"),
+                FieldPanel("opening_hours"),
+                FieldPanel("phone"),
+                FieldPanel("toll_free_phone"),
+                FieldPanel("anticorruption_line"),
+                FieldPanel("email"),
+                FieldPanel("judicial_notifications_email"),
+                FieldPanel("pqrsd_url"),
+            ],
+            heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("facebook"), FieldPanel("x_twitter"), FieldPanel("instagram")],
+            [
+                FieldPanel("facebook"),
+                FieldPanel("x_twitter"),
+                FieldPanel("instagram"),
+                FieldPanel("youtube"),
+            ],
             heading=_("Social networks"),
         ),
         MultiFieldPanel(

@@ -109,6 +109,8 @@ def main_nav(context):
         "search_current": url_name == "search",
         "documents_current": url_name == "document_library",
         "data_current": url_name == "opendata_index",
+        "transparency_current": url_name == "govco_transparency",
+        "participation_current": url_name == "govco_participation",
     }
 
 

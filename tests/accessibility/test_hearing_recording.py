@@ -27,7 +27,11 @@ def links(client, hearing):
     response = client.get(hearing.url)
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    return {a.get_text(strip=True): a["href"] for a in soup.select("main a.button")}, soup
+    # The video buttons, not the question form's nor the registration and calendar ones.
+    buttons = [
+        a for a in soup.select("main .button-list a.button") if not a.find_parent(id="inscripcion")
+    ]
+    return {a.get_text(strip=True): a["href"] for a in buttons}, soup
 
 
 def hours_from_now(hours):

@@ -18,6 +18,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import (
     GroupCollectionPermission,
@@ -36,8 +37,10 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from demo.current_cycle import upcoming_event_pages
 from demo.pdf import build_pdf
 from demo.users import DEMO_PASSWORD
+from encuestas.models import SurveyFormField, SurveyPage, SurveySubmission
 from home.models import HomePage
 from rendicion import models
 
@@ -63,6 +66,9 @@ DEMO_MODELS = [
     models.Commitment,
     models.PortalDocument,
     models.PortalSettings,
+    SurveyPage,
+    SurveyFormField,
+    SurveySubmission,
     get_user_model(),
     Revision,
     PageLogEntry,
@@ -256,14 +262,86 @@ class DemoDataTests(TestCase):
         self.assertEqual(home.title, "Rendición de Cuentas de la Alcaldía de Palmira")
         self.assertTrue(home.intro)
         slugs = set(home.get_children().values_list("slug", flat=True))
-        self.assertEqual(slugs, {"indicadores", "ods", "rendicion-de-cuentas-2021"})
+        self.assertEqual(
+            slugs,
+            {
+                "indicadores",
+                "ods",
+                "rendicion-de-cuentas-2021",
+                f"rendicion-de-cuentas-{timezone.localdate().year}",
+                # The policy pages of the GOV.CO footer (demo/govco.py).
+                "terminos-y-condiciones",
+                "politica-de-tratamiento-de-datos",
+                "politica-de-derechos-de-autor",
+                "declaracion-de-accesibilidad",
+            },
+        )
+
+    def test_govco_footer_policies_and_menus(self):
+        from govco.models import LinkKind, PolicyPage, StandardMenu, StandardMenuItem
+
+        policy = PolicyPage.objects.data_treatment_policy()
+        self.assertEqual((policy.slug, policy.version), ("politica-de-tratamiento-de-datos", "1.0"))
+        top = StandardMenuItem.objects.filter(menu=StandardMenu.TRANSPARENCY).exclude(
+            number__contains="."
+        )
+        self.assertEqual(
+            [item.number for item in top.order_by("sort_order")],
+            [str(n) for n in range(1, 11)],
+        )
+        participa = StandardMenuItem.objects.filter(menu=StandardMenu.PARTICIPATION)
+        self.assertTrue(participa.filter(link_kind=LinkKind.NOT_APPLICABLE).exclude(note=""))
+        settings = models.PortalSettings.for_site(Site.objects.get(is_default_site=True))
+        self.assertTrue(settings.pqrsd_url and settings.judicial_notifications_email)
+        home = self.client.get("/").content.decode()
+        self.assertIn('href="/politica-de-tratamiento-de-datos/"', home)
+        self.assertIn('href="/datos/"', home)
 
     def test_main_menu_lists_the_cycle_the_indicators_and_the_sdgs(self):
         home = Site.objects.get(is_default_site=True).root_page.specific
         self.assertEqual(
             [page.slug for page in home.menu_pages()],
-            ["rendicion-de-cuentas-2021", "indicadores", "ods"],
+            [f"rendicion-de-cuentas-{timezone.localdate().year}", "indicadores", "ods"],
         )
+
+    # --- The current cycle and citizens' questions (demo/current_cycle.py, demo/questions.py) ---
+
+    def test_the_current_cycle_has_upcoming_events_open_for_questions(self):
+        cycle = models.AccountabilityCycleIndexPage.objects.get(year=timezone.localdate().year)
+        events = upcoming_event_pages()
+        self.assertEqual(len(events), 4)
+        self.assertEqual(
+            {type(page).__name__ for page in events}, {"PublicHearingPage", "DialogueEncounterPage"}
+        )
+        for page in events:
+            self.assertTrue(page.live and page.accepts_questions)
+            self.assertTrue(page.is_descendant_of(cycle))
+            self.assertGreater(page.start, timezone.now())
+        self.assertGreaterEqual(models.DepartmentSectionPage.objects.child_of(cycle).count(), 3)
+
+    def test_questions_in_every_moderation_state(self):
+        from participa.models import Question
+
+        statuses = set(Question.objects.values_list("status", flat=True))
+        self.assertEqual(statuses, set(Question.Status.values))
+        self.assertTrue(Question.objects.filter(rejection_reason="spam").exists())
+        self.assertEqual(Question.objects.overdue().count(), 1)
+        self.assertEqual(Question.objects.due_soon().count(), 1)
+
+    def test_an_answer_created_a_commitment_with_a_status_history(self):
+        from participa.models import Question
+
+        question = Question.objects.exclude(commitment=None).get()
+        commitment = question.commitment
+        self.assertTrue(commitment.live)
+        self.assertEqual(commitment.origin_page_id, question.page_id)
+        self.assertEqual(
+            list(commitment.status_changes.values_list("status", flat=True)),
+            ["pending", "in_progress"],
+        )
+        html = self.client.get(question.page.url).content.decode()
+        self.assertIn("Historial de estados", html)
+        self.assertIn(question.text[:40], html)
 
     def test_cycle(self):
         cycle = models.AccountabilityCycleIndexPage.objects.get(slug="rendicion-de-cuentas-2021")
@@ -307,7 +385,8 @@ class DemoDataTests(TestCase):
     def test_commitments_have_varied_statuses(self):
         statuses = set(models.Commitment.objects.values_list("status", flat=True))
         self.assertEqual(statuses, set(models.Commitment.Status.values))
-        hearing = models.PublicHearingPage.objects.get()
+        cycle_2021 = models.AccountabilityCycleIndexPage.objects.get(year=2021)
+        hearing = models.PublicHearingPage.objects.descendant_of(cycle_2021).get()
         self.assertTrue(models.Commitment.objects.filter(origin_page=hearing).exists())
         self.assertTrue(hearing.agenda)
         self.assertTrue(hearing.livestream_url)
@@ -352,6 +431,22 @@ class DemoDataTests(TestCase):
         self.assertGreaterEqual(len({g.group_type for g in groups}), 6)
         self.assertFalse(groups.filter(departments__isnull=True).exists())
         self.assertFalse(groups.filter(population_groups__isnull=True).exists())
+
+    def test_surveys_with_submissions(self):
+        characterisation = SurveyPage.objects.live().get(kind=SurveyPage.Kind.CHARACTERISATION)
+        evaluation = SurveyPage.objects.live().get(kind=SurveyPage.Kind.EVALUATION)
+        self.assertTrue(characterisation.asks_personal_data)
+        self.assertFalse(evaluation.asks_personal_data)
+        self.assertGreaterEqual(len(characterisation.get_form_fields()), 10)
+        evaluations = evaluation.get_submissions()
+        self.assertGreaterEqual(evaluations.count(), 6)
+        self.assertEqual(
+            {e.specific_class for e in Page.objects.filter(pk__in=evaluations.values("event"))},
+            {models.PublicHearingPage, models.DialogueEncounterPage},
+        )
+        with_consent = characterisation.get_submissions().exclude(consent_version="")
+        self.assertEqual(with_consent.count(), characterisation.get_submissions().count())
+        self.assertIn("Respuestas a encuestas: 8 (0 creadas", self.second_output)
 
     def test_portal_settings(self):
         settings = models.PortalSettings.for_site(Site.objects.get(is_default_site=True))
@@ -446,6 +541,23 @@ class DemoDataTests(TestCase):
         self.assertTrue(indicator.live)
         self.log_in("aprobador.participacion")
         self.assertContains(self.client.get(reverse("wagtailadmin_home")), indicator.name)
+
+    def test_the_editor_finds_a_request_for_changes_with_its_comment(self):
+        from django.contrib.admin.utils import quote
+
+        from demo.editorial_state import COMMENT
+
+        commitment = (
+            models.Commitment.objects.filter(department__slug="educacion", live=True)
+            .order_by("pk")
+            .first()
+        )
+        self.log_in("editor.educacion")
+        editor = self.client.get(
+            reverse("wagtailsnippets_rendicion_commitment:edit", args=(quote(commitment.pk),))
+        )
+        self.assertContains(editor, "data-rejection-banner")
+        self.assertContains(editor, COMMENT)
 
     # --- Served ---
 

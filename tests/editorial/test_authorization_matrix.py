@@ -90,6 +90,7 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from govco.models import StandardMenuItem
 from rendicion.models import (
     Commitment,
     DepartmentReviewTask,
@@ -665,6 +666,15 @@ ROUTES = {
     "admin/forms/submissions/<int:page_id>/": page_route(),
     "admin/forms/submissions/<int:page_id>/results/": page_route(),
     "admin/forms/submissions/<int:page_id>/delete/": page_route(post={}),
+    # Surveys (encuestas/): the same rule as Wagtail's submissions (tests/encuestas cover
+    # survey pages, their departments and personal data).
+    "admin/encuestas/<int:page_id>/resultados/": page_route(),
+    "admin/encuestas/<int:page_id>/resultados/exportar/": page_route(
+        query=("?formato=csv", "?formato=xlsx")
+    ),
+    "admin/encuestas/respuestas/<int:submission_id>/grupo-de-interes/": Route(
+        fixed={"submission_id": 0}, fixed_access="list", post={"name": "X"}
+    ),
     # --- Portal administration ---
     "admin/collections/": admin_only(),
     "admin/collections/add/": admin_only(),
@@ -774,6 +784,8 @@ ROUTES = {
     # --- Snippets ---
     **snippet_routes("indicator", INDICATOR),
     "admin/snippets/rendicion/indicator/import/": listing(""),
+    # The new vigencia: Participación and administrators only (scope.reaches_everything).
+    "admin/vigencias/nueva/": admin_only(post={"year": "2031"}),
     "admin/snippets/rendicion/indicator/export-matrix/": listing(""),
     **snippet_routes("commitment", COMMITMENT),
     **snippet_routes("stakeholdergroup", obj={"pk": Ref("stakeholder_group")}),
@@ -783,8 +795,36 @@ ROUTES = {
     **snippet_routes("sdgtarget", obj={"pk": Ref("sdg_target")}),
     **snippet_routes("publiccollection", obj={"pk": Ref("public_collection_row")}),
     **snippet_routes("searchsynonym", obj={"pk": Ref("search_synonym")}, app="search"),
+    # Registrations (inscripciones/): each user lists and exports those of the events they
+    # reach (Registration.objects.for_user); the objects' views answer 404 outside them.
+    "admin/inscripciones/": listing("", "?export=csv", "?export=xlsx"),
+    "admin/inscripciones/results/": listing(""),
+    "admin/inscripciones/new/": listing(""),
+    **{
+        f"admin/inscripciones/{view}/<int:pk>/": Route(fixed={"pk": 1}, fixed_access="list")
+        for view in ("edit", "delete", "history", "history-results", "usage")
+    },
+    # The Transparency and Participate menus (docs/govco.md): portal administrators only.
+    **snippet_routes("standardmenuitem", obj={"pk": Ref("menu_item")}, app="govco"),
+    "admin/snippets/govco/standardmenuitem/reorder/<int:pk>/": admin_only(
+        {"pk": Ref("menu_item")}, post={"position": "0"}
+    ),
     "admin/reports/busquedas-sin-resultados/": admin_only(query=("", "?export=csv")),
     "admin/reports/busquedas-sin-resultados/results/": admin_only(),
+    # Citizens' questions (participa/): scoped by department like commitments; the matrix
+    # holds no question (tests/participa/test_moderation.py checks two departments), so these
+    # rows check that no other item's marker leaks and that anonymous visitors are refused.
+    "admin/participa/preguntas/": listing("", "?export=csv"),
+    "admin/participa/preguntas/results/": listing(""),
+    "admin/participa/preguntas/new/": listing(""),
+    "admin/participa/preguntas/edit/<int:pk>/": Route(fixed={"pk": 999999}, post={}),
+    "admin/participa/preguntas/delete/<int:pk>/": Route(fixed={"pk": 999999}, post={}),
+    "admin/participa/preguntas/history/<int:pk>/": Route(fixed={"pk": 999999}),
+    "admin/participa/preguntas/history-results/<int:pk>/": Route(fixed={"pk": 999999}),
+    "admin/participa/preguntas/usage/<int:pk>/": Route(fixed={"pk": 999999}),
+    "admin/participa/preguntas/inspect/<int:pk>/": Route(fixed={"pk": 999999}),
+    "admin/reports/preguntas-por-responder/": listing("", "?export=csv"),
+    "admin/reports/preguntas-por-responder/results/": listing(""),
 }
 
 
@@ -793,6 +833,10 @@ SKIPPED = {
     "admin/logout/": "logs the client out; names nothing",
     "admin/editing-sessions/release/<int:session_id>/": (
         "deletes one of the requester's own editing sessions (filtered by user); names no item"
+    ),
+    "admin/api/main/pages/<int:pk>/action/<str:action_name>/": (
+        "the portal's wrapper (rendicion.editorial.admin_urls) in front of Wagtail's "
+        "admin/api/main/^pages/<int:pk>/action/<str:action_name>/: the same URLs, swept there"
     ),
 }
 
@@ -1321,6 +1365,15 @@ class AuthorizationMatrixTests(TestCase):
         ctx.editors_b_group = cls.salud.editors_group_id
         ctx.department_a = cls.educacion.pk
         ctx.stakeholder_group = StakeholderGroupFactory().pk
+        ctx.menu_item = (
+            StandardMenuItem.objects.create(
+                menu="transparency",
+                number="7",
+                title="Datos abiertos",
+                link_kind="portal",
+                portal_address="opendata_index",
+            )
+        ).pk
         ctx.population_group = (
             PopulationGroup.objects.first() or PopulationGroup.objects.create(name="Jóvenes")
         ).pk

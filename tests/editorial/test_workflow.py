@@ -59,9 +59,11 @@ def assert_refused(test, response):
         test.assertIn(response.status_code, (403, 404))
 
 
-def admin_text(message):
+def admin_text(message, context=None):
     """``message`` as the (Spanish) admin shows it, whether or not it is translated yet."""
     with translation.override("es"):
+        if context:
+            return translation.pgettext(context, message)
         return translation.gettext(message)
 
 
@@ -282,7 +284,8 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
         self.assertEqual(editor.status_code, 200)
         self.assertNotContains(editor, 'data-workflow-action-name="approve"')
         self.assertNotContains(
-            self.client.get(reverse("wagtailadmin_home")), admin_text("Awaiting your review")
+            self.client.get(reverse("wagtailadmin_home")),
+            admin_text("Pending review", context="editorial"),
         )
         for action in ("approve", "reject"):
             assert_refused(self, self.act(page, self.reviewer_educacion, action))
@@ -301,7 +304,8 @@ class EncounterWorkflowTests(LoginMixin, TestCase):
         # Another reviewer of the department can.
         self.login(second_reviewer)
         self.assertContains(
-            self.client.get(reverse("wagtailadmin_home")), admin_text("Awaiting your review")
+            self.client.get(reverse("wagtailadmin_home")),
+            admin_text("Pending review", context="editorial"),
         )
         self.assertContains(self.client.get(edit_url(page)), 'data-workflow-action-name="approve"')
         page = self.approve(page, second_reviewer)

@@ -38,7 +38,7 @@ def open_as(chromium_browser, live_server, tmp_path):
 
     def open_as(username):
         context = chromium_browser.new_context(
-            locale="es-CO", viewport={"width": 1280, "height": 900}
+            locale="es-CO", viewport={"width": 1366, "height": 900}
         )
         contexts.append(context)
         page = context.new_page()
@@ -120,3 +120,61 @@ def test_submit_review_approve_publish(site, open_as, live_server, tmp_path):
     site.encounter.refresh_from_db()
     assert site.encounter.live
     assert site.encounter.summary == NEW_SUMMARY
+
+
+def test_the_queue_approves_and_requests_changes_with_visible_buttons(
+    site, open_as, live_server, tmp_path
+):
+    """The reviewer's queue on the dashboard (docs/editorial-state.md): a visible "Aprobar",
+    a visible "Solicitar cambios" with Wagtail's comment modal, a confirmation each time."""
+    site.encounter.save_revision(user=site.editor_educacion)
+    site.encounter.get_workflow().start(site.encounter, site.editor_educacion)
+    site.indicator.save_revision(user=site.editor_educacion)
+    site.indicator.get_workflow().start(site.indicator, site.editor_educacion)
+
+    reviewer = open_as("revisor.educacion")
+    with step(reviewer, "queue", tmp_path):
+        queue = reviewer.locator("#awaiting-review-content, [id^=awaiting-review]").first
+        expect(queue.get_by_text("Paso 1 de 2: Revisión de la dependencia").first).to_be_visible()
+        row = reviewer.locator("tr", has_text=TITLE)
+        expect(row.get_by_text("Página", exact=True)).to_be_visible()
+        reviewer.screenshot(path=str(tmp_path / "queue-before.png"), full_page=True)
+        row.get_by_role("button", name="Aprobar", exact=True).click()
+        expect(reviewer.get_by_text("pasa al siguiente paso")).to_be_visible()
+
+        row = reviewer.locator("tr", has_text=site.indicator.name)
+        row.get_by_role("button", name="Solicitar cambios").click()
+        reviewer.locator(".modal textarea[name=comment]").fill("Falta la fuente del dato.")
+        reviewer.locator(".modal").get_by_role("button", name="Solicitar cambios").click()
+        expect(reviewer.get_by_text("su autor recibe su comentario")).to_be_visible()
+
+    editor = open_as("editor.educacion")
+    with step(editor, "banner", tmp_path):
+        editor.goto(
+            f"{live_server.url}/admin/snippets/rendicion/indicator/edit/{site.indicator.pk}/"
+        )
+        expect(editor.locator("[data-rejection-banner]")).to_contain_text(
+            "Falta la fuente del dato."
+        )
+        reviewer.screenshot(path=str(tmp_path / "queue.png"), full_page=True)
+
+
+def test_a_new_encounter_gets_an_address_without_accents(site, open_as, live_server):
+    editor = open_as("editor.educacion")
+    editor.goto(
+        f"{live_server.url}/admin/pages/add/rendicion/dialogueencounterpage/"
+        f"{site.section_educacion.pk}/"
+    )
+    title = editor.locator("input[name=title]")
+    title.press_sequentially("Encuentro de diálogo de Educación · Comuna 2")
+    title.blur()
+    # Wagtail fills the address from the title as the editor types (WAGTAIL_ALLOW_UNICODE_SLUGS).
+    expect(editor.locator("input[name=slug]")).to_have_value(
+        "encuentro-de-dialogo-de-educacion-comuna-2"
+    )
+    # An address typed by hand loses its accents too, when the editor leaves the field.
+    editor.get_by_role("tab", name="Promocionar").click()
+    slug = editor.locator("input[name=slug]")
+    slug.fill("Señales públicas")
+    slug.blur()
+    expect(slug).to_have_value("senales-publicas")

@@ -5,6 +5,7 @@ from django.test import TestCase
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from encuestas.models import SurveyPage
 from home.models import HomePage
 from rendicion.models import (
     AccountabilityCycleIndexPage,
@@ -26,10 +27,14 @@ from tests.factories import (
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
-    def test_home_holds_cycles_and_the_two_indexes(self):
+    def test_home_holds_cycles_the_two_indexes_and_the_policies(self):
+        from govco.models import PolicyPage
+
         self.assertAllowedSubpageTypes(
-            HomePage, {AccountabilityCycleIndexPage, IndicatorIndexPage, SdgIndexPage}
+            HomePage, {AccountabilityCycleIndexPage, IndicatorIndexPage, SdgIndexPage, PolicyPage}
         )
+        self.assertAllowedParentPageTypes(PolicyPage, {HomePage})
+        self.assertAllowedSubpageTypes(PolicyPage, set())
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_cycle_holds_sections_and_cycle_wide_pages(self):
@@ -41,15 +46,24 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 ReportPage,
                 PublicHearingPage,
                 ImprovementPlanPage,
+                SurveyPage,
             },
         )
         self.assertAllowedParentPageTypes(AccountabilityCycleIndexPage, {HomePage})
 
     def test_department_section_holds_department_pages_only(self):
         self.assertAllowedSubpageTypes(
-            DepartmentSectionPage, {DialogueEncounterPage, ReportPage, ImprovementPlanPage}
+            DepartmentSectionPage,
+            {DialogueEncounterPage, ReportPage, ImprovementPlanPage, SurveyPage},
         )
         self.assertAllowedParentPageTypes(DepartmentSectionPage, {AccountabilityCycleIndexPage})
+
+    def test_surveys_live_in_a_cycle_or_a_department_section(self):
+        self.assertAllowedParentPageTypes(
+            SurveyPage, {AccountabilityCycleIndexPage, DepartmentSectionPage}
+        )
+        self.assertAllowedSubpageTypes(SurveyPage, set())
+        self.assertCanNotCreateAt(HomePage, SurveyPage)
 
     def test_the_hearing_belongs_to_the_whole_cycle(self):
         self.assertAllowedParentPageTypes(PublicHearingPage, {AccountabilityCycleIndexPage})
