@@ -70,11 +70,12 @@ messages: install ## Extract the Spanish catalog and compile it
 	$(PY) manage.py makemessages -l es --ignore=.venv --ignore=bench --ignore=tests
 	$(PY) manage.py compilemessages -l es --ignore=.venv
 
-messages-check: ## Fail if the compiled catalog is not the source catalog compiled
-	msgfmt --check-format -o /tmp/rendicion-django.mo locale/es/LC_MESSAGES/django.po
-	cmp -s /tmp/rendicion-django.mo locale/es/LC_MESSAGES/django.mo || { \
-		echo "locale/es/LC_MESSAGES/django.mo is stale: run 'make messages' and commit it"; \
-		exit 1; }
+messages-check: ## Fail if a compiled catalog is not its source catalog compiled
+	@for catalog in locale/es/LC_MESSAGES/django locale_overrides/es/LC_MESSAGES/django; do \
+		msgfmt --check-format -o /tmp/rendicion-django.mo $$catalog.po || exit 1; \
+		cmp -s /tmp/rendicion-django.mo $$catalog.mo || { \
+			echo "$$catalog.mo is stale: run 'make messages' and commit it"; exit 1; }; \
+	done
 
 screenshots: install-dev ## PNGs of the public page types at 375 and 1280 px in screenshots/ (Chromium)
 	$(PY) tests/tools/screenshots.py

@@ -136,6 +136,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "bench-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_BASE_URL": "http://127.0.0.1:8000",
         "SECURE_SSL_REDIRECT": "false",
         "ALLOW_DEMO_DATA": "true",
         "DATABASE_URL": fresh_database(DATABASE_URL or f"sqlite:///{folder / 'bench.sqlite3'}"),

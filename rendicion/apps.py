@@ -13,9 +13,9 @@ class RendicionConfig(AppConfig):
 
         register_lookups()
 
-        from rendicion.editorial import slugs
+        from rendicion.editorial import form_fields
 
-        slugs.register()
+        form_fields.register()
 
         # Before Wagtail's snippet viewsets look up (and cache) a default policy.
         register_content_policies()

@@ -132,6 +132,7 @@ def test_production_settings_do_not_install_the_demo(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "rendicion.palmira.gov.co")
     monkeypatch.setenv("DATABASE_URL", os.environ.get("DATABASE_URL") or "sqlite:///unused")
+    monkeypatch.setenv("PORTAL_BASE_URL", "https://rendicion.palmira.gov.co")
     monkeypatch.delenv("ALLOW_DEMO_DATA", raising=False)
     sys.modules.pop("portal.settings.production", None)
     production = importlib.import_module("portal.settings.production")

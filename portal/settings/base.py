@@ -315,7 +315,9 @@ LANGUAGES = [("es-co", "Español (Colombia)")]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own strings (`make messages` writes there), then the Spanish it supplies for
+# Wagtail strings the upstream catalog leaves in English or misspells (docs/admin-spanish.md).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAIL_USER_TIME_ZONES = ["America/Bogota"]

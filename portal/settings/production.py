@@ -26,6 +26,16 @@ if not ALLOWED_HOSTS:
 if not os.environ.get("DATABASE_URL", "").strip():
     raise ImproperlyConfigured("DATABASE_URL must be set in the environment in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Workflow e-mails send reviewers to the admin: an address they can open, never the development
+# default (http://127.0.0.1:8000). The public address serves when the admin has no other.
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL", "").strip()
+    or os.environ.get("PORTAL_BASE_URL", "").strip()
+).rstrip("/")
+if not WAGTAILADMIN_BASE_URL:
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL (or PORTAL_BASE_URL) must be set in the environment in production."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

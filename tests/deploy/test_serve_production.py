@@ -143,6 +143,7 @@ def test_production_settings_refuse_to_start_without(missing, tmp_path):
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "rendicion.palmira.gov.co",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
+        "PORTAL_BASE_URL": "https://rendicion.palmira.gov.co",
     }
     del environ[missing]
 
@@ -150,3 +151,37 @@ def test_production_settings_refuse_to_start_without(missing, tmp_path):
 
     assert result.returncode != 0
     assert f"{missing} must be set in the environment in production" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_an_address_for_the_e_mails(tmp_path):
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("WAGTAILADMIN_BASE_URL", "PORTAL_BASE_URL")
+    }
+    environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "rendicion.palmira.gov.co",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
+        }
+    )
+
+    refused = production_check(environ)
+    assert refused.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL (or PORTAL_BASE_URL) must be set" in refused.stderr
+
+    # The public address alone is enough: the review e-mails link to it.
+    environ["PORTAL_BASE_URL"] = "https://rendicion.palmira.gov.co"
+    environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+    shown = subprocess.run(
+        [sys.executable, "manage.py", "diffsettings", "--all"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "WAGTAILADMIN_BASE_URL = 'https://rendicion.palmira.gov.co'" in shown.stdout

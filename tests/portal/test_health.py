@@ -175,6 +175,7 @@ def test_production_answers_the_plain_http_probe_and_redirects_the_rest(settings
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "rendicion.palmira.gov.co")
     monkeypatch.setenv("DATABASE_URL", os.environ.get("DATABASE_URL") or "sqlite:///unused")
+    monkeypatch.setenv("PORTAL_BASE_URL", "https://rendicion.palmira.gov.co")
     sys.modules.pop("portal.settings.production", None)
     production = importlib.import_module("portal.settings.production")
     sys.modules.pop("portal.settings.production", None)

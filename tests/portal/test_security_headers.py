@@ -79,6 +79,7 @@ def test_check_deploy_with_production_settings_prints_no_warning(tmp_path):
         "SECRET_KEY": "x" * 20 + "-check-deploy-" + "y" * 30,
         "ALLOWED_HOSTS": "rendicion.palmira.gov.co",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        "PORTAL_BASE_URL": "https://rendicion.palmira.gov.co",
     }
     environment.pop("REDIS_URL", None)
 
