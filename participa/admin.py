@@ -25,6 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from participa.models import ANSWER_MAX_LENGTH, Question
 from participa.notifications import notify_answer
+from rendicion.editorial.policies import DepartmentScopeMixin
 from rendicion.editorial.scope import can_reach, queryset_for
 from rendicion.spreadsheet_safety import FormulaSafeExportMixin
 
@@ -41,7 +42,7 @@ def scoped_questions(user):
     return queryset_for(user, Question.objects.all())
 
 
-class QuestionPermissionPolicy(ModelPermissionPolicy):
+class QuestionPermissionPolicy(DepartmentScopeMixin, ModelPermissionPolicy):
     """Questions arrive from the public form only and are never deleted in the admin (the
     retention command erases personal data); changing one is moderating it, within scope."""
 
@@ -52,15 +53,6 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and can_reach(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and can_reach(user, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return queryset_for(user, super().instances_user_has_any_permission_for(user, actions))
 
 
 class ModerationForm(WagtailAdminModelForm):

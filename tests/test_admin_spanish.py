@@ -79,10 +79,11 @@ def english_sentences():
         for _app, entry in wagtail_english_entries():
             if entry.msgctxt is not None or entry.msgid_plural:
                 continue
-            text = PLACEHOLDER.split(entry.msgid)
-            for part in text:
+            if translation.gettext(entry.msgid) == entry.msgid:
+                continue  # the same in Spanish ("URL", "ID")
+            for part in PLACEHOLDER.split(entry.msgid):
                 part = part.strip(" .:…'\"")
-                if len(part.split()) >= 2 and translation.gettext(entry.msgid) != entry.msgid:
+                if len(part.split()) >= 2:
                     sentences.add(part)
     return sentences
 

@@ -65,7 +65,21 @@ class WorkflowOnlyPagePermissionPolicy(PagePermissionPolicy):
         return super().explorable_instances(user)
 
 
-class DepartmentScopedPermissionPolicy(ModelPermissionPolicy):
+class DepartmentScopeMixin:
+    """A model permission policy narrowed by the one scope rule: an action on an instance needs
+    the permission and an instance the user can reach; listings keep the reachable ones."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and can_reach(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and can_reach(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return queryset_for(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+class DepartmentScopedPermissionPolicy(DepartmentScopeMixin, ModelPermissionPolicy):
     """Model permissions for snippets that belong to a department (indicators, commitments):
     a user acts only on the items they reach; only portal administrators publish."""
 
@@ -82,15 +96,6 @@ class DepartmentScopedPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return super().user_has_any_permission(user, self._without_publish(user, actions))
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and can_reach(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and can_reach(user, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return queryset_for(user, super().instances_user_has_any_permission_for(user, actions))
 
 
 class DepartmentScopedMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
