@@ -123,7 +123,7 @@ def indicator_form_data(indicator, measurements, **overrides):
                 {
                     "id": str(m.pk) if m.pk else "",
                     "period": m.period,
-                    "date": m.date.isoformat(),
+                    "date": m.date.isoformat() if m.date else "",
                     "value": str(m.value),
                     "source": m.source,
                     "note": m.note,

@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from importer.cells import read_period
 from rendicion.charts import trend_chart
 from rendicion.models.mixins import LiveBaselineRevisionMixin
 from rendicion.progress import Direction, StatusSummary, compute_progress
@@ -420,7 +421,11 @@ class Indicator(
 class IndicatorMeasurement(Orderable):
     indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     period = models.CharField(_("period"), max_length=50, help_text=_("E.g. 2021, 2021-S1."))
-    date = models.DateField(_("cut-off date"))
+    date = models.DateField(
+        _("cut-off date"),
+        blank=True,
+        help_text=_("Empty: the last day of the period (2022 → 31/12/2022, 2022-S1 → 30/06/2022)."),
+    )
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
@@ -437,6 +442,24 @@ class IndicatorMeasurement(Orderable):
 
     def __str__(self):
         return f"{self.period}: {self.value}"
+
+    def clean(self):
+        super().clean()
+        if self.date is not None or not self.period:
+            return  # an empty period has its own "required" error
+        # The period says when it ends, as in the import format (docs/indicator-import.md).
+        period = read_period(self.period)
+        if period is None:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Enter the cut-off date: the period “%(period)s” does not say when it "
+                        "ends (write 2022, 2022-S1, 2022-T3 or 2022-06 to have it filled in)."
+                    )
+                    % {"period": self.period}
+                }
+            )
+        self.date = period.date
 
 
 class IndicatorYearTarget(Orderable):
